@@ -1,0 +1,48 @@
+# PSCI client for Linux 6.12: build, boot and test pipeline.
+#
+#   make run      build if needed, boot QEMU's own virt board, show the probe,
+#                 hotplug a CPU, power off, print a summary
+#   make check    the test suite; ends with "N passed, M failed"
+#   make boot DTS=file.dts [SMP=n] [MACHINE=...] [ACTION=...] [CMD='...']
+#   make build    kernel Image + initramfs under build/
+#   make style    checkpatch --strict, W=1 and sparse on our C files
+
+SHELL := /bin/bash
+export BUILD := $(CURDIR)/build
+
+.PHONY: all deps tree kernel initramfs build run boot check style clean distclean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+tree: deps
+	@bash scripts/prepare-tree.sh
+
+kernel: tree
+	@bash scripts/build-kernel.sh ours base
+
+initramfs: tree
+	@bash scripts/mkinitramfs.sh
+
+build: kernel initramfs
+
+run: build
+	@bash scripts/run-demo.sh
+
+boot: build
+	@DTS="$(DTS)" SMP="$(SMP)" MACHINE="$(MACHINE)" ACTION="$(ACTION)" \
+		CMD="$(CMD)" bash scripts/boot.sh
+
+check: build
+	@bash selftests/run.sh
+
+style: tree
+	@bash scripts/style.sh
+
+clean:
+	rm -rf build/obj build/images build/initramfs build/logs build/dt build/tmp.*
+
+distclean:
+	rm -rf build

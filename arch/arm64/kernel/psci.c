@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * arm64 CPU operations over PSCI: secondary bring-up through CPU_ON,
+ * hotplug through CPU_OFF, and a kill that waits, boundedly, for
+ * AFFINITY_INFO to report the dying CPU off.
+ */
+
+#define pr_fmt(fmt) "psci: " fmt
+
+#include <linux/delay.h>
+#include <linux/init.h>
+#include <linux/ktime.h>
+#include <linux/psci.h>
+#include <linux/smp.h>
+
+#include <uapi/linux/psci.h>
+
+#include <asm/cpu_ops.h>
+#include <asm/smp_plat.h>
+
+static int __init cpu_psci_cpu_init(unsigned int cpu)
+{
+	return 0;
+}
+
+static int __init cpu_psci_cpu_prepare(unsigned int cpu)
+{
+	if (!psci_ops.cpu_on) {
+		pr_err("CPU%u: the firmware offers no CPU_ON; it stays off\n", cpu);
+		return -ENODEV;
+	}
+	return 0;
+}
+
+/* The PSCI layer has already said why a CPU_ON failed. */
+static int cpu_psci_cpu_boot(unsigned int cpu)
+{
+	return psci_ops.cpu_on(cpu_logical_map(cpu), __pa_symbol(secondary_entry));
+}
+
+#ifdef CONFIG_HOTPLUG_CPU
+static bool cpu_psci_cpu_can_disable(unsigned int cpu)
+{
+	return psci_ops.cpu_off && !psci_tos_resident_on(cpu);
+}
+
+static int cpu_psci_cpu_disable(unsigned int cpu)
+{
+	if (!psci_ops.cpu_off)
+		return -EOPNOTSUPP;
+	if (psci_tos_resident_on(cpu)) {
+		pr_warn("CPU%u hosts the Trusted OS, which would deny CPU_OFF; it stays online\n",
+			cpu);
+		return -EPERM;
+	}
+	return 0;
+}
+
+static void cpu_psci_cpu_die(unsigned int cpu)
+{
+	/*
+	 * A power-down request: PSCI 0.1's CPU_OFF takes a power_state (in
+	 * the original format), 0.2 and later ignore the argument.
+	 */
+	psci_ops.cpu_off(PSCI_POWER_STATE_TYPE_POWER_DOWN <<
+			 PSCI_0_2_POWER_STATE_TYPE_SHIFT);
+}
+
+/*
+ * How long a dying CPU may take to reach the firmware's CPU_OFF: it has
+ * already told the kernel it is dead, so this is normally microseconds.
+ */
+#define PSCI_KILL_TIMEOUT_MS	1000
+/* Spin, with growing delays, this long before sleeping between polls. */
+#define PSCI_KILL_SPIN_US	2000
+
+static int cpu_psci_cpu_kill(unsigned int cpu)
+{
+	u64 mpidr = cpu_logical_map(cpu);
+	unsigned int delay = 1, polls = 0;
+	ktime_t start = ktime_get();
+	s64 waited;
+	int state;
+
+	if (!psci_ops.affinity_info)
+		return 0;
+
+	for (;;) {
+		state = psci_ops.affinity_info(mpidr, 0);
+		polls++;
+		if (state == PSCI_0_2_AFFINITY_LEVEL_OFF) {
+			pr_debug("CPU%u off after %u polls, %lld us\n", cpu, polls,
+				 ktime_us_delta(ktime_get(), start));
+			return 0;
+		}
+		if (state < 0) {
+			pr_err("CPU%u: AFFINITY_INFO failed (%d); cannot tell whether it is off\n",
+			       cpu, state);
+			return -EIO;
+		}
+
+		waited = ktime_us_delta(ktime_get(), start);
+		if (waited >= PSCI_KILL_TIMEOUT_MS * USEC_PER_MSEC)
+			break;
+		if (waited < PSCI_KILL_SPIN_US) {
+			udelay(delay);
+			delay = min(delay * 2, 64U);
+		} else {
+			usleep_range(delay, delay * 2);
+			delay = min(delay * 2, 10000U);
+		}
+	}
+
+	pr_warn("CPU%u (MPIDR 0x%llx) still %s after %u ms and %u AFFINITY_INFO polls; it may not have powered off\n",
+		cpu, mpidr, state == PSCI_0_2_AFFINITY_LEVEL_ON_PENDING ? "ON_PENDING" : "ON",
+		PSCI_KILL_TIMEOUT_MS, polls);
+	return -ETIMEDOUT;
+}
+#endif
+
+const struct cpu_operations cpu_psci_ops = {
+	.name		= "psci",
+	.cpu_init	= cpu_psci_cpu_init,
+	.cpu_prepare	= cpu_psci_cpu_prepare,
+	.cpu_boot	= cpu_psci_cpu_boot,
+#ifdef CONFIG_HOTPLUG_CPU
+	.cpu_can_disable = cpu_psci_cpu_can_disable,
+	.cpu_disable	= cpu_psci_cpu_disable,
+	.cpu_die	= cpu_psci_cpu_die,
+	.cpu_kill	= cpu_psci_cpu_kill,
+#endif
+};

@@ -1,0 +1,172 @@
+#!/bin/bash
+# Boot a built kernel in qemu-system-aarch64 and judge how the boot ended.
+#
+# Settings (environment, as `make boot` passes them):
+#   DTS      device-tree source to boot against; merged over QEMU's own
+#            virt description with QEMU's psci node removed, and loaded
+#            with -device loader so that QEMU cannot rewrite it. Empty:
+#            QEMU's own device tree through -kernel.
+#   SMP      vCPUs (4)          MACHINE  -M value (virt)
+#   ACTION   poweroff | reboot | hotplug | none   (poweroff)
+#   CMD      shell commands run in the guest before the action
+#   CYCLES   hotplug cycles per CPU (3)
+#   IMAGE    kernel Image (build/images/ours-base/Image)
+#   APPEND   extra kernel command line
+#   TIMEOUT  seconds before the boot counts as hung (180)
+#   LOG      console log (build/logs/boot.log)   QUIET=1 hides the console
+#   QEMU_EXTRA  more QEMU options
+#
+# Exit 0 when the action ended the way the firmware allows: QEMU exited by
+# itself with status 0, or the kernel halted because the firmware offers no
+# SYSTEM_OFF/SYSTEM_RESET (then QEMU is stopped here). Otherwise non-zero,
+# with one line saying why.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+
+SMP=${SMP:-4}
+MACHINE=${MACHINE:-virt}
+ACTION=${ACTION:-poweroff}
+CYCLES=${CYCLES:-3}
+IMAGE=${IMAGE:-$BUILD/images/ours-base/Image}
+TIMEOUT=${TIMEOUT:-180}
+LOG=${LOG:-$BUILD/logs/boot.log}
+CPU=${CPU:-cortex-a57}
+mkdir -p "$(dirname "$LOG")" "$BUILD/dt"
+[ -f "$IMAGE" ] || die "no kernel image $IMAGE (run make build)"
+[ -f "$BUILD/initramfs/base.cpio" ] || die "no initramfs (run make build)"
+
+work=$(mktemp -d "$BUILD/tmp.boot.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+# The initramfs: the base archive plus this boot's settings.
+bash scripts/mkinitramfs.sh extra "$work/extra.cpio" \
+	TEST_ACTION="$ACTION" TEST_CMD="${CMD:-}" TEST_CYCLES="$CYCLES"
+cat "$BUILD/initramfs/base.cpio" "$work/extra.cpio" > "$work/initrd"
+
+BOOTARGS="console=ttyAMA0 panic=-1 ${APPEND:-}"
+QEMU=(qemu-system-aarch64 -M "$MACHINE" -cpu "$CPU" -smp "$SMP" -m 1G
+      -display none -monitor none -serial stdio -nic none -no-reboot)
+
+# Guest physical layout for the loader boot (RAM starts at 0x40000000).
+STUB_ADDR=0x40000000
+KERNEL_ADDR=0x40200000
+DTB_ADDR=0x5ff00000
+INITRD_ADDR=0x60000000
+
+if [ -n "${DTS:-}" ]; then
+	[ -f "$DTS" ] || die "no such device-tree source: $DTS"
+	# QEMU's description of this machine, without its psci node.
+	key=$(echo "$MACHINE $SMP $CPU" | sha1sum | cut -c1-12)
+	base=$BUILD/dt/virt-$key.dtsi
+	if [ ! -f "$base" ]; then
+		"${QEMU[@]}" -M "$MACHINE,dumpdtb=$work/qemu.dtb" >/dev/null 2>&1 || true
+		[ -f "$work/qemu.dtb" ] || die "QEMU did not dump its device tree"
+		fdtput -r "$work/qemu.dtb" /psci
+		dtc -q -I dtb -O dts "$work/qemu.dtb" | grep -v '^/dts-v1/;' > "$base.tmp"
+		mv "$base.tmp" "$base"
+	fi
+	{
+		echo "/dts-v1/;"
+		echo "/include/ \"$base\""
+		grep -v '^[[:space:]]*/dts-v1/;' "$DTS"
+	} > "$work/merged.dts"
+	dtc -q -I dts -O dtb -p 4096 -i "$(dirname "$DTS")" -o "$work/board.dtb" \
+		"$work/merged.dts" || die "dtc failed on $DTS"
+	size=$(stat -c %s "$work/initrd")
+	fdtput -t s "$work/board.dtb" /chosen bootargs "$BOOTARGS"
+	fdtput -t x "$work/board.dtb" /chosen linux,initrd-start 0 "${INITRD_ADDR#0x}"
+	fdtput -t x "$work/board.dtb" /chosen linux,initrd-end 0 \
+		"$(printf '%x' $((INITRD_ADDR + size)))"
+	# CPU 0 starts here: x0 = DTB, x1..x3 = 0, branch to the Image
+	# (the arm64 boot protocol). Secondaries wait for PSCI CPU_ON.
+	python3 - "$work/stub.bin" "$DTB_ADDR" "$KERNEL_ADDR" <<'PY'
+import struct, sys
+code = [0x580000C0,  # ldr x0, =dtb     (literal at +24)
+        0xAA1F03E1,  # mov x1, xzr
+        0xAA1F03E2,  # mov x2, xzr
+        0xAA1F03E3,  # mov x3, xzr
+        0x58000084,  # ldr x4, =kernel  (literal at +32)
+        0xD61F0080]  # br  x4
+blob = struct.pack("<6I", *code) + struct.pack("<QQ", int(sys.argv[2], 0), int(sys.argv[3], 0))
+open(sys.argv[1], "wb").write(blob)
+PY
+	QEMU+=(-device "loader,file=$work/stub.bin,addr=$STUB_ADDR,cpu-num=0,force-raw=on"
+	       -device "loader,file=$IMAGE,addr=$KERNEL_ADDR,force-raw=on"
+	       -device "loader,file=$work/board.dtb,addr=$DTB_ADDR,force-raw=on"
+	       -device "loader,file=$work/initrd,addr=$INITRD_ADDR,force-raw=on")
+else
+	QEMU+=(-kernel "$IMAGE" -initrd "$work/initrd" -append "$BOOTARGS")
+fi
+# shellcheck disable=SC2206
+QEMU+=(${QEMU_EXTRA:-})
+
+: > "$LOG"
+"${QEMU[@]}" </dev/null >"$LOG" 2>&1 &
+qpid=$!
+if [ "${QUIET:-0}" != 1 ]; then
+	tail -n +1 -f --pid=$qpid "$LOG" &
+fi
+
+# Watch the console: the kernel halting (the firmware has no way to power
+# off or reset) ends the boot here; a panic ends it as a failure.
+verdict=
+start=$SECONDS
+while kill -0 $qpid 2>/dev/null; do
+	if grep -qE 'reboot: System halted|Reboot failed -- System halted' "$LOG"; then
+		sleep 0.5
+		verdict=halted
+		kill $qpid 2>/dev/null || true
+		break
+	fi
+	if grep -q 'Kernel panic - not syncing' "$LOG"; then
+		sleep 1
+		verdict=panic
+		kill $qpid 2>/dev/null || true
+		break
+	fi
+	if [ $((SECONDS - start)) -ge "$TIMEOUT" ]; then
+		verdict=timeout
+		kill $qpid 2>/dev/null || true
+		break
+	fi
+	sleep 0.2
+done
+set +e
+wait $qpid
+status=$?
+set -e
+sleep 0.1
+
+why=
+case "$verdict" in
+timeout) why="timeout: no end of boot after ${TIMEOUT}s" ;;
+panic) why="kernel panic: $(grep -m1 'Kernel panic' "$LOG" | tr -d '\r')" ;;
+halted) ;;
+*) [ "$status" = 0 ] || why="QEMU exited with status $status" ;;
+esac
+if [ -z "$why" ]; then
+	bad=$(grep -m1 -E 'Oops|BUG:|WARNING:|Unable to handle kernel|Internal error:' "$LOG" | tr -d '\r' || true)
+	[ -z "$bad" ] || why="kernel report: $bad"
+fi
+if [ -z "$why" ]; then
+	case "$ACTION" in
+	poweroff | hotplug)
+		grep -q 'PSCI-TEST: poweroff' "$LOG" || why="userspace never reached the poweroff" ;;
+	reboot)
+		grep -q 'PSCI-TEST: reboot' "$LOG" || why="userspace never reached the reboot" ;;
+	esac
+fi
+if [ -z "$why" ] && [ "$ACTION" = hotplug ]; then
+	grep -q 'PSCI-TEST: hotplug done, 0 failed' "$LOG" || why="hotplug failed: $(grep -m1 'FAILED\|hotplug done' "$LOG" | tr -d '\r')"
+fi
+
+if [ -n "$why" ]; then
+	echo "boot: FAIL ($why); console in $LOG" >&2
+	exit 1
+fi
+if [ "$verdict" = halted ]; then
+	echo "boot: ok, the kernel halted (the firmware offers no way to $ACTION); QEMU stopped" >&2
+else
+	echo "boot: ok, QEMU exited with status 0 after $ACTION" >&2
+fi

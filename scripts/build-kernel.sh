@@ -1,0 +1,55 @@
+#!/bin/bash
+# Build one arm64 guest Image.
+#
+#   build-kernel.sh VARIANT FLAVOUR
+#     VARIANT  ours | stock      which source tree (see prepare-tree.sh)
+#     FLAVOUR  names the config: configs/arm64-guest.config plus, for a
+#              flavour other than "base", configs/FLAVOUR.config
+#
+# Output: build/images/VARIANT-FLAVOUR/Image (and vmlinux, .config).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+
+variant=${1:?variant}
+flavour=${2:-base}
+case "$variant" in
+ours) src=$SRC_OURS ;;
+stock) src=$SRC_STOCK ;;
+*) die "unknown variant $variant" ;;
+esac
+frags=(configs/arm64-guest.config)
+[ "$flavour" = base ] || frags+=("configs/$flavour.config")
+
+obj=$BUILD/obj/$variant-$flavour
+out=$BUILD/images/$variant-$flavour
+mkdir -p "$obj" "$out"
+kmake() {
+	make -s -C "$src" O="$obj" ARCH=arm64 \
+		CROSS_COMPILE=aarch64-linux-gnu- CC="ccache aarch64-linux-gnu-gcc" \
+		-j"$(nproc)" "$@"
+}
+
+# Reconfigure only when a fragment changed.
+sum=$(cat "${frags[@]}" | sha1sum | cut -d' ' -f1)
+if [ ! -f "$obj/.config" ] || [ "$(cat "$obj/.frag-sum" 2>/dev/null)" != "$sum" ]; then
+	log "configuring $variant-$flavour"
+	kmake allnoconfig >/dev/null
+	KCONFIG_CONFIG=$obj/.config "$src/scripts/kconfig/merge_config.sh" \
+		-m -O "$obj" "$obj/.config" "${frags[@]}" >/dev/null
+	kmake olddefconfig >/dev/null
+	# Every option a fragment asks for must have stuck.
+	bad=0
+	while IFS= read -r line; do
+		case "$line" in
+		CONFIG_*=n) grep -qx "${line%=n}=y" "$obj/.config" && { log "option not applied: $line"; bad=1; } ;;
+		CONFIG_*) grep -qxF "$line" "$obj/.config" || { log "option not applied: $line"; bad=1; } ;;
+		esac
+	done < <(cat "${frags[@]}")
+	[ "$bad" = 0 ] || die "config fragment did not apply"
+	echo "$sum" > "$obj/.frag-sum"
+fi
+
+log "building $variant-$flavour"
+kmake Image
+cp "$obj/arch/arm64/boot/Image" "$obj/vmlinux" "$obj/.config" "$out/"

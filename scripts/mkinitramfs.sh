@@ -1,0 +1,61 @@
+#!/bin/bash
+# Build the guest's busybox initramfs (newc cpio, uncompressed).
+#   mkinitramfs.sh                  -> build/initramfs/base.cpio
+#   mkinitramfs.sh extra OUT K=V... -> OUT: a small archive holding
+#                                      /etc/test.conf, to append to base
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+
+GEN=$BUILD/initramfs/gen_init_cpio
+mkdir -p "$BUILD/initramfs"
+if [ ! -x "$GEN" ]; then
+	[ -f "$SRC_STOCK/usr/gen_init_cpio.c" ] || die "kernel source not unpacked"
+	cc -O2 -o "$GEN" "$SRC_STOCK/usr/gen_init_cpio.c"
+fi
+
+if [ "${1:-}" = extra ]; then
+	out=$2
+	shift 2
+	conf=$(mktemp)
+	for kv in "$@"; do
+		printf '%s=%q\n' "${kv%%=*}" "${kv#*=}"
+	done > "$conf"
+	printf 'file /etc/test.conf %s 0644 0 0\n' "$conf" | "$GEN" - > "$out"
+	rm -f "$conf"
+	exit 0
+fi
+
+BB=$BUILD/deps/busybox-arm64
+[ -x "$BB" ] || die "no arm64 busybox (run scripts/install-deps.sh)"
+out=$BUILD/initramfs/base.cpio
+list=$BUILD/initramfs/base.list
+{
+	echo "dir /dev 0755 0 0"
+	echo "nod /dev/console 0600 0 0 c 5 1"
+	for d in bin sbin etc proc sys tmp root usr usr/bin usr/sbin; do
+		echo "dir /$d 0755 0 0"
+	done
+	echo "file /bin/busybox $BB 0755 0 0"
+	# The host cannot run the arm64 binary to ask for its applet list.
+	for a in sh ash cat echo ls mount umount mkdir rm sleep grep sed awk \
+		 head tail wc tr cut sort uniq seq test [ printf dmesg uname \
+		 true false date kill ps top watch xargs find dd hexdump od \
+		 expr basename dirname usleep nproc taskset yes time timeout \
+		 env which; do
+		echo "slink /bin/$a /bin/busybox 0777 0 0"
+	done
+	for a in init poweroff reboot halt; do
+		echo "slink /sbin/$a /bin/busybox 0777 0 0"
+	done
+	echo "slink /init /bin/busybox 0777 0 0"
+	echo "file /etc/inittab guest/inittab 0644 0 0"
+	echo "file /etc/rc guest/rc 0755 0 0"
+	echo "file /etc/run-test guest/run-test 0755 0 0"
+	echo "file /etc/psci-lib.sh guest/psci-lib.sh 0644 0 0"
+	for f in "$BUILD"/guest-bin/*; do
+		[ -f "$f" ] && echo "file /usr/bin/${f##*/} $f 0755 0 0"
+	done
+} > "$list"
+"$GEN" "$list" > "$out.tmp"
+mv "$out.tmp" "$out"
