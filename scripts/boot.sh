@@ -49,7 +49,7 @@ QEMU=(qemu-system-aarch64 -M "$MACHINE" -cpu "$CPU" -smp "$SMP" -m 1G
       -display none -monitor none -serial stdio -nic none -no-reboot)
 
 # Guest physical layout for the loader boot (RAM starts at 0x40000000).
-STUB_ADDR=0x40000000
+STUB_ADDR=0x40100000  # QEMU keeps its own DTB in the first MiB
 KERNEL_ADDR=0x40200000
 DTB_ADDR=0x5ff00000
 INITRD_ADDR=0x60000000
@@ -113,13 +113,13 @@ fi
 verdict=
 start=$SECONDS
 while kill -0 $qpid 2>/dev/null; do
-	if grep -qE 'reboot: System halted|Reboot failed -- System halted' "$LOG"; then
+	if grep -qa 'System halted' "$LOG"; then
 		sleep 0.5
 		verdict=halted
 		kill $qpid 2>/dev/null || true
 		break
 	fi
-	if grep -q 'Kernel panic - not syncing' "$LOG"; then
+	if grep -qa 'Kernel panic - not syncing' "$LOG"; then
 		sleep 1
 		verdict=panic
 		kill $qpid 2>/dev/null || true
@@ -166,7 +166,8 @@ if [ -n "$why" ]; then
 	exit 1
 fi
 if [ "$verdict" = halted ]; then
-	echo "boot: ok, the kernel halted (the firmware offers no way to $ACTION); QEMU stopped" >&2
+	[ "$ACTION" = reboot ] && what="reset" || what="power off"
+	echo "boot: ok, the kernel halted (the firmware offers no way to $what); QEMU stopped" >&2
 else
 	echo "boot: ok, QEMU exited with status 0 after $ACTION" >&2
 fi

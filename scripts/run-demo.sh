@@ -19,7 +19,7 @@ echo "---- /sys/kernel/debug/psci ----"
 grep -a '^PSCI-DEBUGFS: ' "$LOG" | tr -d '\r' | sed 's/^PSCI-DEBUGFS: //'
 echo "---- summary ----"
 grep -a 'smp: Brought up' "$LOG" | tr -d '\r' | sed 's/^\[ *[0-9.]*\] /CPUs: /'
-grep -a 'PSCI-TEST: cpu1 online' "$LOG" | tr -d '\r' | sed 's/^PSCI-TEST: /hotplug: /'
+grep -a '^PSCI-TEST: cpu1 online' "$LOG" | tr -d '\r' | sed 's/^PSCI-TEST: /hotplug: /'
 grep -a -m1 'reboot: Power down' "$LOG" >/dev/null && echo "poweroff: SYSTEM_OFF reached QEMU"
 [ "$rc" = 0 ] && echo "result: ok (QEMU exited with status 0)" || echo "result: FAILED (see $LOG)"
 exit "$rc"

@@ -26,7 +26,7 @@ static int __init cpu_psci_cpu_init(unsigned int cpu)
 static int __init cpu_psci_cpu_prepare(unsigned int cpu)
 {
 	if (!psci_ops.cpu_on) {
-		pr_err("CPU%u: the firmware offers no CPU_ON; it stays off\n", cpu);
+		pr_err_once("no PSCI CPU_ON: secondary CPUs stay off\n");
 		return -ENODEV;
 	}
 	return 0;

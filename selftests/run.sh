@@ -1,0 +1,63 @@
+#!/bin/bash
+# The test suite: every scenario is a real boot of the built kernel in
+# QEMU, judged by scripts/boot.sh and by the console lines it must (or
+# must not) print. Output is TAP; the last line is "N passed, M failed".
+#
+#   selftests/run.sh [PATTERN]     run the scenarios whose name matches
+set -uo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+
+FILTER=${1:-${T:-}}
+LOGDIR=$BUILD/logs/check
+mkdir -p "$LOGDIR"
+n=0 passed=0 failed=0
+
+echo "TAP version 13"
+
+# scenario NAME [VAR=VALUE ...] -- [PATTERN ...]
+#   VAR=VALUE are boot.sh settings. Each PATTERN is an extended regular
+#   expression the console must match; a leading "!" means it must not.
+scenario() {
+	local name=$1 settings=() patterns=() p why= log
+	shift
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do settings+=("$1"); shift; done
+	[ $# -gt 0 ] && shift
+	patterns=("$@")
+	[ -z "$FILTER" ] || [[ "$name" == *$FILTER* ]] || return 0
+
+	n=$((n + 1))
+	log=$LOGDIR/$name.log
+	if ! env QUIET=1 LOG="$log" TIMEOUT="${SCENARIO_TIMEOUT:-150}" "${settings[@]}" \
+		bash scripts/boot.sh 2> "$log.verdict"; then
+		why=$(tail -n1 "$log.verdict")
+	fi
+	for p in "${patterns[@]}"; do
+		[ -n "$why" ] && break
+		if [ "${p:0:1}" = "!" ]; then
+			if grep -qaE -- "${p:1}" "$log"; then
+				why="unexpected console line: $(grep -m1 -aE -- "${p:1}" "$log" | tr -d '\r')"
+			fi
+		elif ! grep -qaE -- "$p" "$log"; then
+			why="missing console line /$p/"
+		fi
+	done
+	if [ -z "$why" ]; then
+		passed=$((passed + 1))
+		echo "ok $n - $name"
+	else
+		failed=$((failed + 1))
+		echo "not ok $n - $name"
+		echo "  # $why"
+		echo "  # console: $log"
+	fi
+}
+
+for f in selftests/scenarios/*.sh; do
+	# shellcheck source=/dev/null
+	. "$f"
+done
+
+echo "1..$n"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ] && [ "$n" -gt 0 ]
