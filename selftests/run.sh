@@ -53,6 +53,23 @@ scenario() {
 	fi
 }
 
+# gates NAME CMD...: run a command that prints "ok - X" / "not ok - X"
+# lines (plus "  # detail" lines) and count each as a test.
+gates() {
+	local name=$1 line
+	shift
+	[ -z "$FILTER" ] || [[ "$name" == *$FILTER* ]] || return 0
+	while IFS= read -r line; do
+		case "$line" in
+		"ok - "*) n=$((n + 1)); passed=$((passed + 1)); echo "ok $n - $name: ${line#ok - }" ;;
+		"not ok - "*) n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $name: ${line#not ok - }" ;;
+		*) echo "$line" ;;
+		esac
+	done < <("$@" 2>&1)
+}
+
+gates style bash scripts/style.sh
+
 for f in selftests/scenarios/*.sh; do
 	# shellcheck source=/dev/null
 	. "$f"

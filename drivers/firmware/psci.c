@@ -59,11 +59,7 @@ enum psci_fn {
  * The standard (0.2+) function IDs. A 64-bit kernel uses the SMC64 form
  * where the specification has one; a 32-bit kernel must use SMC32.
  */
-#ifdef CONFIG_64BIT
-#define PSCI_STD(n32, n64)	(n64)
-#else
-#define PSCI_STD(n32, n64)	(n32)
-#endif
+#define PSCI_STD(n32, n64)	(IS_ENABLED(CONFIG_64BIT) ? (n64) : (n32))
 
 struct psci_fn_desc {
 	const char *name;
