@@ -70,6 +70,49 @@ gates() {
 
 gates style bash scripts/style.sh
 
+# kunit NAME [VAR=VALUE ...]: boot with KUnit enabled and count every case
+# of the KTAP report as a test. The boot itself must also end cleanly.
+kunit() {
+	local name=$1 log line rest status case_name
+	shift
+	[ -z "$FILTER" ] || [[ "$name" == *$FILTER* ]] || return 0
+	log=$LOGDIR/$name.log
+	env QUIET=1 LOG="$log" TIMEOUT="${SCENARIO_TIMEOUT:-150}" APPEND="kunit.enable=1" "$@" \
+		bash scripts/boot.sh 2> "$log.verdict"
+	status=$?
+	local cases=0
+	while IFS= read -r line; do
+		line=${line%$'\r'}
+		rest=$(sed -E 's/^\[ *[0-9.]+\] //' <<< "$line")
+		# Suite cases are indented by four spaces in KTAP.
+		if [[ "$rest" =~ ^"    "(not ok|ok)" "[0-9]+" "([A-Za-z0-9_]+)(.*)$ ]]; then
+			case_name=${BASH_REMATCH[2]}
+			cases=$((cases + 1))
+			n=$((n + 1))
+			if [ "${BASH_REMATCH[1]}" = ok ] && [[ "${BASH_REMATCH[3]}" != *SKIP* ]]; then
+				passed=$((passed + 1))
+				echo "ok $n - $name: $case_name"
+			elif [[ "${BASH_REMATCH[3]}" == *SKIP* ]]; then
+				failed=$((failed + 1))
+				echo "not ok $n - $name: $case_name (skipped: ${BASH_REMATCH[3]})"
+			else
+				failed=$((failed + 1))
+				echo "not ok $n - $name: $case_name"
+				grep -a "$case_name: EXPECTATION\|$case_name: ASSERTION" -A2 "$log" | sed 's/^/  # /' | head -n 6
+			fi
+		fi
+	done < <(grep -a -E '^\[ *[0-9.]+\]     (not )?ok [0-9]+ ' "$log")
+	n=$((n + 1))
+	if [ "$status" = 0 ] && [ "$cases" -gt 0 ]; then
+		passed=$((passed + 1))
+		echo "ok $n - $name: boot ($cases KUnit cases reported)"
+	else
+		failed=$((failed + 1))
+		echo "not ok $n - $name: boot ($cases KUnit cases reported)"
+		echo "  # $(tail -n1 "$log.verdict")"
+	fi
+}
+
 for f in selftests/scenarios/*.sh; do
 	# shellcheck source=/dev/null
 	. "$f"

@@ -159,10 +159,16 @@ static unsigned long psci_call_smc(unsigned long fid, unsigned long a0,
 	return res.a0;
 }
 
+/* A stand-in firmware for the unit tests; NULL in normal operation. */
+static psci_call_fn *psci_conduit_hook;
+
 static void psci_set_conduit(enum arm_smccc_conduit conduit)
 {
 	psci.conduit = conduit;
-	psci.call = conduit == SMCCC_CONDUIT_HVC ? psci_call_hvc : psci_call_smc;
+	if (psci_conduit_hook)
+		psci.call = psci_conduit_hook;
+	else
+		psci.call = conduit == SMCCC_CONDUIT_HVC ? psci_call_hvc : psci_call_smc;
 }
 
 static const char *psci_conduit_name(enum arm_smccc_conduit conduit)
@@ -637,6 +643,13 @@ static const struct platform_suspend_ops psci_suspend_ops = {
 
 /* ---- probe: PSCI 0.2 and later ----------------------------------------- */
 
+/*
+ * Set while the unit tests probe a fake firmware: the hand-offs to the
+ * rest of the kernel (SMCCC version, KVM services, suspend ops) are then
+ * skipped, so the running kernel keeps what the real probe gave it.
+ */
+static bool psci_probe_is_test;
+
 /* A version a 0.2+ firmware can answer: 0.2 or later, and not an error. */
 static bool psci_version_plausible(u32 ver)
 {
@@ -657,7 +670,7 @@ static void __init psci_probe_smccc(void)
 			ver = answer;
 	}
 	psci.smccc_version = ver;
-	if (ver >= ARM_SMCCC_VERSION_1_1)
+	if (ver >= ARM_SMCCC_VERSION_1_1 && !psci_probe_is_test)
 		arm_smccc_version_init(ver, psci.conduit);
 }
 
@@ -702,18 +715,16 @@ static void __init psci_use_standard_ids(bool v1)
 /*
  * Probe a firmware that should implement PSCI 0.2 or later over the
  * conduit already chosen. Returns -ENODEV, touching nothing, when
- * PSCI_VERSION gives no plausible answer.
+ * PSCI_VERSION gives no plausible answer (left in @version).
  */
-static int __init psci_probe_standard(void)
+static int __init psci_probe_standard(u32 *version)
 {
 	u32 ver;
 
 	ver = psci.call(PSCI_0_2_FN_PSCI_VERSION, 0, 0, 0);
-	if (!psci_version_plausible(ver)) {
-		pr_err("PSCI_VERSION (0x%08x) over %s returned 0x%08x, not a PSCI 0.2 or later version\n",
-		       PSCI_0_2_FN_PSCI_VERSION, psci_conduit_name(psci.conduit), ver);
+	*version = ver;
+	if (!psci_version_plausible(ver))
 		return -ENODEV;
-	}
 
 	psci.version = ver;
 	psci_use_standard_ids(PSCI_VERSION_MAJOR(ver) >= 1);
@@ -725,12 +736,14 @@ static int __init psci_probe_standard(void)
 	psci_probe_trusted_os();
 	psci_publish_ops();
 
+	if (!psci_probe_is_test) {
 #ifdef CONFIG_SUSPEND
-	if (psci_has(PSCI_FN_SYSTEM_SUSPEND))
-		suspend_set_ops(&psci_suspend_ops);
+		if (psci_has(PSCI_FN_SYSTEM_SUSPEND))
+			suspend_set_ops(&psci_suspend_ops);
 #endif
-	if (PSCI_VERSION_MAJOR(ver) >= 1)
-		kvm_init_hyp_services();
+		if (PSCI_VERSION_MAJOR(ver) >= 1)
+			kvm_init_hyp_services();
+	}
 
 	pr_info("PSCIv%u.%u over %s from %s; SMCCC v%u.%u%s%s%s\n",
 		PSCI_VERSION_MAJOR(ver), PSCI_VERSION_MINOR(ver),
@@ -914,6 +927,53 @@ static int __init psci_probe_legacy(const struct device_node *np)
 	return 0;
 }
 
+static const char *psci_best_compatible(const struct device_node *np)
+{
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(psci_compatibles); i++)
+		if (of_device_is_compatible(np, psci_compatibles[i]))
+			return psci_compatibles[i];
+	return NULL;
+}
+
+static void psci_forget(void)
+{
+	psci.call = NULL;
+	psci.conduit = SMCCC_CONDUIT_NONE;
+}
+
+/*
+ * Probe the firmware behind one psci node: the conduit, then the best
+ * compatible the node lists, falling back from 0.2/1.0 to the node's
+ * legacy IDs when it is also "arm,psci" and PSCI_VERSION says no.
+ */
+static int __init psci_probe_node(const struct device_node *np)
+{
+	u32 ver;
+
+	psci.source = psci_best_compatible(np);
+	if (!psci.source || !psci_dt_conduit(np)) {
+		psci_forget();
+		return -ENODEV;
+	}
+
+	if (strcmp(psci.source, "arm,psci")) {
+		if (!psci_probe_standard(&ver))
+			return 0;
+		if (!of_device_is_compatible(np, "arm,psci")) {
+			pr_err("%pOF: PSCI_VERSION over %s returned 0x%08x, not PSCI 0.2 or later; PSCI disabled\n",
+			       np, psci_conduit_name(psci.conduit), ver);
+			psci_forget();
+			return -ENODEV;
+		}
+		pr_warn("%pOF: PSCI_VERSION over %s returned 0x%08x, not PSCI 0.2 or later; falling back to the legacy \"arm,psci\" IDs\n",
+			np, psci_conduit_name(psci.conduit), ver);
+		psci.source = "arm,psci";
+	}
+	return psci_probe_legacy(np);
+}
+
 /**
  * psci_dt_init() - find and probe the PSCI firmware from the device tree
  *
@@ -925,34 +985,13 @@ static int __init psci_probe_legacy(const struct device_node *np)
 int __init psci_dt_init(void)
 {
 	struct device_node *np = psci_find_node();
-	bool legacy_too;
-	int ret = -ENODEV;
+	int ret;
 
 	if (!np) {
 		pr_info("no psci node in the device tree\n");
 		return -ENODEV;
 	}
-	legacy_too = of_device_is_compatible(np, "arm,psci");
-	psci.source = of_device_is_compatible(np, "arm,psci-1.0") ? "arm,psci-1.0" :
-		      of_device_is_compatible(np, "arm,psci-0.2") ? "arm,psci-0.2" :
-		      "arm,psci";
-
-	if (!psci_dt_conduit(np))
-		goto out;
-
-	if (strcmp(psci.source, "arm,psci")) {
-		ret = psci_probe_standard();
-		if (!ret || !legacy_too)
-			goto out;
-		pr_warn("%pOF: falling back to the legacy \"arm,psci\" function IDs\n", np);
-		psci.source = "arm,psci";
-	}
-	ret = psci_probe_legacy(np);
-out:
-	if (ret) {
-		psci.call = NULL;
-		psci.conduit = SMCCC_CONDUIT_NONE;
-	}
+	ret = psci_probe_node(np);
 	of_node_put(np);
 	return ret;
 }
@@ -965,15 +1004,19 @@ out:
  */
 int __init psci_acpi_init(void)
 {
+	u32 ver;
+
 	if (!acpi_psci_present()) {
 		pr_info("FADT does not announce PSCI\n");
 		return -EOPNOTSUPP;
 	}
+
 	psci.source = "ACPI";
 	psci_set_conduit(acpi_psci_use_hvc() ? SMCCC_CONDUIT_HVC : SMCCC_CONDUIT_SMC);
-	if (psci_probe_standard()) {
-		psci.call = NULL;
-		psci.conduit = SMCCC_CONDUIT_NONE;
+	if (psci_probe_standard(&ver)) {
+		pr_err("FADT: PSCI_VERSION over %s returned 0x%08x, not PSCI 0.2 or later; PSCI disabled\n",
+		       psci_conduit_name(psci.conduit), ver);
+		psci_forget();
 		return -ENODEV;
 	}
 	return 0;
@@ -1010,4 +1053,8 @@ static int __init psci_debugfs_init(void)
 	return 0;
 }
 late_initcall(psci_debugfs_init);
+#endif
+
+#if IS_BUILTIN(CONFIG_KUNIT)
+#include "psci_kunit.c"
 #endif

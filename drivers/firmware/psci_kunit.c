@@ -1,0 +1,922 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * KUnit tests for the PSCI client, against a fake firmware.
+ *
+ * Included at the end of psci.c so that the tests reach its static
+ * functions. Every test swaps the conduit for psci_fake_call(), which
+ * answers from a small rule table and logs each call, and builds its psci
+ * node in memory; the driver's real state is saved before each test and
+ * put back after it. The suite runs at boot, before the init sections are
+ * freed, as it drives the __init probe.
+ */
+
+#include <kunit/test.h>
+#include <linux/reboot.h>
+
+#ifdef CONFIG_ARM64
+#include <asm/cpu_ops.h>
+#endif
+
+/* The standard ID, native width, the driver uses for operation @name. */
+#define PSCI_FN_STD(name)	(psci_fn_table[PSCI_FN_##name].std_id)
+
+#define FAKE_RULES	16
+#define FAKE_LOG	64
+#define FAKE_ANY	(~0UL)
+
+/* One canned answer: a call to @fid (with first argument @a0, or any) returns @ret. */
+struct psci_fake_rule {
+	u32 fid;
+	unsigned long a0;
+	unsigned long ret;
+};
+
+struct psci_fake_call_rec {
+	u32 fid;
+	unsigned long a0, a1, a2;
+};
+
+static struct {
+	struct psci_fake_rule rules[FAKE_RULES];
+	int nr_rules;
+	struct psci_fake_call_rec log[FAKE_LOG];
+	int nr_calls;
+} fake;
+
+/* Saved real state, put back after each test. */
+static struct {
+	struct psci_state psci;
+	struct psci_operations ops;
+	struct psci_0_1_function_ids legacy;
+	int feature_cache[PSCI_FN_MAX];
+	enum reboot_mode reboot_mode;
+} saved;
+
+static unsigned long psci_fake_call(unsigned long fid, unsigned long a0,
+				    unsigned long a1, unsigned long a2)
+{
+	int i;
+
+	if (fake.nr_calls < FAKE_LOG)
+		fake.log[fake.nr_calls] = (struct psci_fake_call_rec){ fid, a0, a1, a2 };
+	fake.nr_calls++;
+
+	/* The last matching rule wins, so a test can override a default. */
+	for (i = fake.nr_rules - 1; i >= 0; i--)
+		if (fake.rules[i].fid == (u32)fid &&
+		    (fake.rules[i].a0 == FAKE_ANY || fake.rules[i].a0 == a0))
+			return fake.rules[i].ret;
+	return (unsigned long)(long)PSCI_RET_NOT_SUPPORTED;
+}
+
+static void fake_rule(u32 fid, unsigned long a0, long ret)
+{
+	if (WARN_ON(fake.nr_rules >= FAKE_RULES))
+		return;
+	fake.rules[fake.nr_rules++] = (struct psci_fake_rule){ fid, a0, (unsigned long)ret };
+}
+
+/* A PSCI 1.1 firmware like QEMU's: the defaults most tests start from. */
+static void fake_psci_1_1(void)
+{
+	fake_rule(PSCI_0_2_FN_PSCI_VERSION, FAKE_ANY, PSCI_VERSION(1, 1));
+	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_FN_STD(CPU_SUSPEND), 0);
+	fake_rule(PSCI_0_2_FN_MIGRATE_INFO_TYPE, FAKE_ANY, PSCI_0_2_TOS_MP);
+}
+
+static int fake_count(u32 fid)
+{
+	int i, n = 0;
+
+	for (i = 0; i < min(fake.nr_calls, FAKE_LOG); i++)
+		n += fake.log[i].fid == fid;
+	return n;
+}
+
+static int fake_count_features(u32 asked)
+{
+	int i, n = 0;
+
+	for (i = 0; i < min(fake.nr_calls, FAKE_LOG); i++)
+		n += fake.log[i].fid == PSCI_1_0_FN_PSCI_FEATURES && fake.log[i].a0 == asked;
+	return n;
+}
+
+/* ---- psci nodes in memory ------------------------------------------------- */
+
+#define FAKE_PROPS	8
+
+struct fake_node {
+	struct device_node np;
+	struct property props[FAKE_PROPS];
+	u8 buf[FAKE_PROPS][64];
+	int nr;
+};
+
+static struct fake_node fnode;
+
+static struct device_node *fake_node_new(void)
+{
+	memset(&fnode, 0, sizeof(fnode));
+	fnode.np.full_name = "psci-kunit";
+	fnode.np.name = "psci-kunit";
+	fnode.np.parent = of_root;
+	of_node_init(&fnode.np);
+	return &fnode.np;
+}
+
+static void fake_prop(const char *name, const void *val, int len)
+{
+	struct property *p;
+
+	if (WARN_ON(fnode.nr >= FAKE_PROPS || len > sizeof(fnode.buf[0])))
+		return;
+	p = &fnode.props[fnode.nr];
+	memcpy(fnode.buf[fnode.nr], val, len);
+	p->name = (char *)name;
+	p->length = len;
+	p->value = len ? fnode.buf[fnode.nr] : NULL;
+	p->next = fnode.np.properties;
+	fnode.np.properties = p;
+	fnode.nr++;
+}
+
+/* @val holds NUL-separated strings, @len counts the last NUL. */
+#define fake_prop_strs(name, val)	fake_prop(name, val, sizeof(val))
+
+static void fake_prop_u32(const char *name, u32 v)
+{
+	__be32 be = cpu_to_be32(v);
+
+	fake_prop(name, &be, sizeof(be));
+}
+
+static void fake_legacy_ids(u32 suspend, u32 off, u32 on, u32 migrate)
+{
+	fake_prop_u32("cpu_suspend", suspend);
+	fake_prop_u32("cpu_off", off);
+	fake_prop_u32("cpu_on", on);
+	fake_prop_u32("migrate", migrate);
+}
+
+/* The IDs QEMU and KVM use for PSCI 0.1. */
+#define KVM_0_1_SUSPEND	0x95c1ba5e
+#define KVM_0_1_OFF	0x95c1ba5f
+#define KVM_0_1_ON	0x95c1ba60
+#define KVM_0_1_MIGRATE	0x95c1ba61
+
+/*
+ * Probe a node through the fake firmware. The conduit the node names is
+ * taken, then replaced by the fake before any call is made.
+ */
+static int __init fake_probe(struct device_node *np)
+{
+	const struct property *m = of_find_property(np, "method", NULL);
+
+	if (!m)
+		fake_prop_strs("method", "hvc");
+	return psci_probe_node(np);
+}
+
+static int psci_kunit_init(struct kunit *test)
+{
+	saved.psci = psci;
+	saved.ops = psci_ops;
+	saved.legacy = psci_legacy_ids;
+	memcpy(saved.feature_cache, psci_feature_cache, sizeof(saved.feature_cache));
+	saved.reboot_mode = reboot_mode;
+
+	memset(&fake, 0, sizeof(fake));
+	psci = (struct psci_state){ .conduit = SMCCC_CONDUIT_NONE,
+				    .tos_type = PSCI_RET_NOT_SUPPORTED };
+	psci_ops = (struct psci_operations){ };
+	psci_legacy_ids = (struct psci_0_1_function_ids){ };
+	memset(psci_feature_cache, 0, sizeof(psci_feature_cache));
+	psci_probe_is_test = true;
+	psci_conduit_hook = psci_fake_call;
+	return 0;
+}
+
+static void psci_kunit_exit(struct kunit *test)
+{
+	psci_probe_is_test = false;
+	psci_conduit_hook = NULL;
+	psci = saved.psci;
+	psci_ops = saved.ops;
+	psci_legacy_ids = saved.legacy;
+	memcpy(psci_feature_cache, saved.feature_cache, sizeof(saved.feature_cache));
+	reboot_mode = saved.reboot_mode;
+}
+
+/* ---- status codes ----------------------------------------------------------- */
+
+static void psci_test_errno_map(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, psci_to_errno(PSCI_RET_SUCCESS), 0);
+	KUNIT_EXPECT_EQ(test, psci_to_errno(PSCI_RET_NOT_SUPPORTED), -EOPNOTSUPP);
+	KUNIT_EXPECT_EQ(test, psci_to_errno(PSCI_RET_INVALID_PARAMS), -EINVAL);
+	KUNIT_EXPECT_EQ(test, psci_to_errno(PSCI_RET_DENIED), -EPERM);
+	KUNIT_EXPECT_EQ(test, psci_to_errno(PSCI_RET_ALREADY_ON), -EALREADY);
+	KUNIT_EXPECT_EQ(test, psci_to_errno(PSCI_RET_ON_PENDING), -EINPROGRESS);
+	KUNIT_EXPECT_EQ(test, psci_to_errno(PSCI_RET_INTERNAL_FAILURE), -EIO);
+	KUNIT_EXPECT_EQ(test, psci_to_errno(PSCI_RET_NOT_PRESENT), -ENODEV);
+	KUNIT_EXPECT_EQ(test, psci_to_errno(PSCI_RET_DISABLED), -ENODEV);
+	KUNIT_EXPECT_EQ(test, psci_to_errno(PSCI_RET_INVALID_ADDRESS), -EINVAL);
+	KUNIT_EXPECT_EQ(test, psci_to_errno(-42), -EINVAL);
+}
+
+static void psci_test_error_names(struct kunit *test)
+{
+	KUNIT_EXPECT_STREQ(test, psci_err_name(PSCI_RET_SUCCESS), "SUCCESS");
+	KUNIT_EXPECT_STREQ(test, psci_err_name(PSCI_RET_NOT_SUPPORTED), "NOT_SUPPORTED");
+	KUNIT_EXPECT_STREQ(test, psci_err_name(PSCI_RET_INVALID_PARAMS), "INVALID_PARAMETERS");
+	KUNIT_EXPECT_STREQ(test, psci_err_name(PSCI_RET_DENIED), "DENIED");
+	KUNIT_EXPECT_STREQ(test, psci_err_name(PSCI_RET_ALREADY_ON), "ALREADY_ON");
+	KUNIT_EXPECT_STREQ(test, psci_err_name(PSCI_RET_ON_PENDING), "ON_PENDING");
+	KUNIT_EXPECT_STREQ(test, psci_err_name(PSCI_RET_INTERNAL_FAILURE), "INTERNAL_FAILURE");
+	KUNIT_EXPECT_STREQ(test, psci_err_name(PSCI_RET_NOT_PRESENT), "NOT_PRESENT");
+	KUNIT_EXPECT_STREQ(test, psci_err_name(PSCI_RET_DISABLED), "DISABLED");
+	KUNIT_EXPECT_STREQ(test, psci_err_name(PSCI_RET_INVALID_ADDRESS), "INVALID_ADDRESS");
+	KUNIT_EXPECT_STREQ(test, psci_err_name(-42), "unknown error");
+}
+
+/* ---- PSCI_VERSION --------------------------------------------------------------- */
+
+static void __init psci_test_version_1_1(struct kunit *test)
+{
+	struct device_node *np = fake_node_new();
+
+	fake_prop_strs("compatible", "arm,psci-1.0\0arm,psci-0.2\0arm,psci");
+	fake_psci_1_1();
+	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
+	KUNIT_EXPECT_EQ(test, psci.version, PSCI_VERSION(1, 1));
+	KUNIT_EXPECT_STREQ(test, psci.source, "arm,psci-1.0");
+	KUNIT_EXPECT_TRUE(test, psci_ops.get_version == psci_op_get_version);
+	KUNIT_EXPECT_EQ(test, psci_ops.get_version(), PSCI_VERSION(1, 1));
+	KUNIT_EXPECT_NOT_NULL(test, psci_ops.cpu_on);
+	KUNIT_EXPECT_NOT_NULL(test, psci_ops.cpu_off);
+	KUNIT_EXPECT_NOT_NULL(test, psci_ops.affinity_info);
+	/* The native width: SMC64 IDs on a 64-bit kernel. */
+	KUNIT_EXPECT_EQ(test, psci.fid[PSCI_FN_CPU_ON], PSCI_FN_STD(CPU_ON));
+	KUNIT_EXPECT_EQ(test, psci.fid[PSCI_FN_CPU_OFF], PSCI_0_2_FN_CPU_OFF);
+	if (IS_ENABLED(CONFIG_64BIT))
+		KUNIT_EXPECT_EQ(test, psci.fid[PSCI_FN_CPU_ON], PSCI_0_2_FN64_CPU_ON);
+	/* The legacy IDs are for 0.1 only. */
+	KUNIT_EXPECT_EQ(test, get_psci_0_1_function_ids().cpu_on, 0);
+}
+
+static void __init psci_test_version_not_supported(struct kunit *test)
+{
+	struct device_node *np = fake_node_new();
+
+	fake_prop_strs("compatible", "arm,psci-1.0");
+	fake_rule(PSCI_0_2_FN_PSCI_VERSION, FAKE_ANY, PSCI_RET_NOT_SUPPORTED);
+	KUNIT_EXPECT_EQ(test, fake_probe(np), -ENODEV);
+	KUNIT_EXPECT_NULL(test, psci.call);
+	KUNIT_EXPECT_NULL(test, psci_ops.cpu_on);
+	KUNIT_EXPECT_EQ(test, fake.nr_calls, 1);
+}
+
+static void __init psci_test_version_0_1_under_0_2(struct kunit *test)
+{
+	struct device_node *np = fake_node_new();
+
+	fake_prop_strs("compatible", "arm,psci-0.2\0arm,psci");
+	fake_legacy_ids(KVM_0_1_SUSPEND, KVM_0_1_OFF, KVM_0_1_ON, KVM_0_1_MIGRATE);
+	fake_rule(PSCI_0_2_FN_PSCI_VERSION, FAKE_ANY, PSCI_VERSION(0, 1));
+	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
+	KUNIT_EXPECT_EQ(test, psci.version, PSCI_VERSION(0, 1));
+	KUNIT_EXPECT_STREQ(test, psci.source, "arm,psci");
+	KUNIT_EXPECT_EQ(test, psci.fid[PSCI_FN_CPU_ON], KVM_0_1_ON);
+	KUNIT_EXPECT_EQ(test, get_psci_0_1_function_ids().cpu_off, KVM_0_1_OFF);
+	KUNIT_EXPECT_NULL(test, psci_ops.affinity_info);
+	KUNIT_EXPECT_EQ(test, psci.fid[PSCI_FN_SYSTEM_OFF], 0);
+}
+
+static void __init psci_test_version_0_1_no_fallback(struct kunit *test)
+{
+	struct device_node *np = fake_node_new();
+
+	fake_prop_strs("compatible", "arm,psci-0.2");
+	fake_legacy_ids(KVM_0_1_SUSPEND, KVM_0_1_OFF, KVM_0_1_ON, KVM_0_1_MIGRATE);
+	fake_rule(PSCI_0_2_FN_PSCI_VERSION, FAKE_ANY, PSCI_VERSION(0, 1));
+	KUNIT_EXPECT_EQ(test, fake_probe(np), -ENODEV);
+	KUNIT_EXPECT_NULL(test, psci.call);
+	KUNIT_EXPECT_NULL(test, psci_ops.cpu_on);
+}
+
+static void __init psci_test_version_all_ones(struct kunit *test)
+{
+	struct device_node *np = fake_node_new();
+
+	fake_prop_strs("compatible", "arm,psci-1.0\0arm,psci-0.2");
+	fake_rule(PSCI_0_2_FN_PSCI_VERSION, FAKE_ANY, 0xffffffffUL);
+	KUNIT_EXPECT_EQ(test, fake_probe(np), -ENODEV);
+	KUNIT_EXPECT_NULL(test, psci.call);
+}
+
+static void __init psci_test_version_2_0(struct kunit *test)
+{
+	struct device_node *np = fake_node_new();
+
+	/* A major version this driver does not know is not trusted. */
+	fake_prop_strs("compatible", "arm,psci-1.0");
+	fake_rule(PSCI_0_2_FN_PSCI_VERSION, FAKE_ANY, PSCI_VERSION(2, 0));
+	KUNIT_EXPECT_EQ(test, fake_probe(np), -ENODEV);
+	KUNIT_EXPECT_FALSE(test, psci_version_plausible(PSCI_VERSION(2, 0)));
+	KUNIT_EXPECT_TRUE(test, psci_version_plausible(PSCI_VERSION(0, 2)));
+	KUNIT_EXPECT_TRUE(test, psci_version_plausible(PSCI_VERSION(1, 3)));
+	KUNIT_EXPECT_FALSE(test, psci_version_plausible(PSCI_VERSION(0, 0)));
+}
+
+static void __init psci_test_version_0_2_no_features(struct kunit *test)
+{
+	struct device_node *np = fake_node_new();
+
+	fake_prop_strs("compatible", "arm,psci-0.2");
+	fake_rule(PSCI_0_2_FN_PSCI_VERSION, FAKE_ANY, PSCI_VERSION(0, 2));
+	fake_rule(PSCI_0_2_FN_MIGRATE_INFO_TYPE, FAKE_ANY, PSCI_0_2_TOS_MP);
+	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
+	/* 0.2 has no PSCI_FEATURES: it must never be called. */
+	KUNIT_EXPECT_EQ(test, fake_count(PSCI_1_0_FN_PSCI_FEATURES), 0);
+	KUNIT_EXPECT_FALSE(test, psci_has(PSCI_FN_SYSTEM_RESET2));
+	KUNIT_EXPECT_FALSE(test, psci_has(PSCI_FN_SYSTEM_SUSPEND));
+	KUNIT_EXPECT_TRUE(test, psci_has(PSCI_FN_SYSTEM_OFF));
+	KUNIT_EXPECT_TRUE(test, psci_has(PSCI_FN_SYSTEM_RESET));
+	KUNIT_EXPECT_NOT_NULL(test, psci_ops.migrate);
+}
+
+static void __init psci_test_boot_calls(struct kunit *test)
+{
+	struct device_node *np = fake_node_new();
+
+	/* The boot asks only what it needs; MIGRATE and SYSTEM_RESET2 wait. */
+	fake_prop_strs("compatible", "arm,psci-1.0");
+	fake_psci_1_1();
+	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
+	KUNIT_EXPECT_EQ(test, fake_count_features(PSCI_FN_STD(SYSTEM_RESET2)), 0);
+	KUNIT_EXPECT_EQ(test, fake_count_features(PSCI_FN_STD(MIGRATE)), 0);
+	KUNIT_EXPECT_LE(test, fake.nr_calls, 5);
+}
+
+static void __init psci_test_smccc_version(struct kunit *test)
+{
+	struct device_node *np = fake_node_new();
+
+	fake_prop_strs("compatible", "arm,psci-1.0");
+	fake_psci_1_1();
+	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, ARM_SMCCC_VERSION_FUNC_ID, 0);
+	fake_rule(ARM_SMCCC_VERSION_FUNC_ID, FAKE_ANY, ARM_SMCCC_VERSION_1_2);
+	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
+	KUNIT_EXPECT_EQ(test, psci.smccc_version, ARM_SMCCC_VERSION_1_2);
+}
+
+static void __init psci_test_smccc_absent(struct kunit *test)
+{
+	struct device_node *np = fake_node_new();
+
+	fake_prop_strs("compatible", "arm,psci-1.0");
+	fake_psci_1_1();
+	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
+	KUNIT_EXPECT_EQ(test, psci.smccc_version, ARM_SMCCC_VERSION_1_0);
+	KUNIT_EXPECT_EQ(test, fake_count(ARM_SMCCC_VERSION_FUNC_ID), 0);
+}
+
+/* ---- compatible and method ------------------------------------------------------ */
+
+static void __init psci_test_compat_preference(struct kunit *test)
+{
+	struct device_node *np = fake_node_new();
+
+	/* The listed order does not matter: 1.0 beats 0.2 beats 0.1. */
+	fake_prop_strs("compatible", "arm,psci\0arm,psci-0.2\0arm,psci-1.0");
+	KUNIT_EXPECT_STREQ(test, psci_best_compatible(np), "arm,psci-1.0");
+
+	np = fake_node_new();
+	fake_prop_strs("compatible", "arm,psci\0arm,psci-0.2");
+	KUNIT_EXPECT_STREQ(test, psci_best_compatible(np), "arm,psci-0.2");
+
+	np = fake_node_new();
+	fake_prop_strs("compatible", "vendor,thing\0arm,psci");
+	KUNIT_EXPECT_STREQ(test, psci_best_compatible(np), "arm,psci");
+
+	np = fake_node_new();
+	fake_prop_strs("compatible", "arm,psci-9.9");
+	KUNIT_EXPECT_NULL(test, psci_best_compatible(np));
+}
+
+static void __init psci_test_method_missing(struct kunit *test)
+{
+	struct device_node *np = fake_node_new();
+
+	fake_prop_strs("compatible", "arm,psci-1.0");
+	KUNIT_EXPECT_EQ(test, psci_probe_node(np), -ENODEV);
+	KUNIT_EXPECT_NULL(test, psci.call);
+	KUNIT_EXPECT_EQ(test, fake.nr_calls, 0);
+}
+
+static void __init psci_test_method_bad_values(struct kunit *test)
+{
+	static const char upper[] = "HVC";
+	static const char empty[] = "";
+	static const char two[] = "hvc\0smc";
+	static const char unterminated[] = { 'h', 'v', 'c' };
+	static const struct {
+		const void *val;
+		int len;
+	} bad[] = {
+		{ upper, sizeof(upper) }, { empty, sizeof(empty) }, { two, sizeof(two) },
+		{ unterminated, sizeof(unterminated) }, { NULL, 0 },
+	};
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		struct device_node *np = fake_node_new();
+
+		fake_prop_strs("compatible", "arm,psci-1.0");
+		fake_prop("method", bad[i].val, bad[i].len);
+		KUNIT_EXPECT_FALSE_MSG(test, psci_dt_conduit(np), "case %d", i);
+		KUNIT_EXPECT_EQ_MSG(test, psci_probe_node(np), -ENODEV, "case %d", i);
+	}
+	{
+		struct device_node *np = fake_node_new();
+
+		fake_prop_u32("method", 1);	/* a cell, not a string */
+		KUNIT_EXPECT_FALSE(test, psci_dt_conduit(np));
+	}
+	KUNIT_EXPECT_EQ(test, fake.nr_calls, 0);
+}
+
+static void __init psci_test_method_smc_hvc(struct kunit *test)
+{
+	struct device_node *np = fake_node_new();
+
+	fake_prop_strs("method", "smc");
+	KUNIT_EXPECT_TRUE(test, psci_dt_conduit(np));
+	KUNIT_EXPECT_EQ(test, psci.conduit, SMCCC_CONDUIT_SMC);
+
+	np = fake_node_new();
+	fake_prop_strs("method", "hvc");
+	KUNIT_EXPECT_TRUE(test, psci_dt_conduit(np));
+	KUNIT_EXPECT_EQ(test, psci.conduit, SMCCC_CONDUIT_HVC);
+}
+
+/* ---- legacy IDs ------------------------------------------------------------------ */
+
+static void __init psci_test_legacy_all(struct kunit *test)
+{
+	struct device_node *np = fake_node_new();
+	struct psci_0_1_function_ids ids;
+
+	fake_prop_strs("compatible", "arm,psci");
+	fake_legacy_ids(KVM_0_1_SUSPEND, KVM_0_1_OFF, KVM_0_1_ON, KVM_0_1_MIGRATE);
+	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
+	ids = get_psci_0_1_function_ids();
+	KUNIT_EXPECT_EQ(test, ids.cpu_suspend, KVM_0_1_SUSPEND);
+	KUNIT_EXPECT_EQ(test, ids.cpu_off, KVM_0_1_OFF);
+	KUNIT_EXPECT_EQ(test, ids.cpu_on, KVM_0_1_ON);
+	KUNIT_EXPECT_EQ(test, ids.migrate, KVM_0_1_MIGRATE);
+	KUNIT_EXPECT_EQ(test, psci_ops.get_version(), PSCI_VERSION(0, 1));
+	/* 0.1 is never asked for its version. */
+	KUNIT_EXPECT_EQ(test, fake.nr_calls, 0);
+
+	fake_rule(KVM_0_1_ON, FAKE_ANY, PSCI_RET_SUCCESS);
+	KUNIT_EXPECT_EQ(test, psci_ops.cpu_on(1, 0x40000000), 0);
+	KUNIT_EXPECT_EQ(test, fake.log[0].fid, KVM_0_1_ON);
+	KUNIT_EXPECT_EQ(test, fake.log[0].a0, 1);
+	KUNIT_EXPECT_EQ(test, fake.log[0].a1, 0x40000000);
+}
+
+static void __init psci_test_legacy_only_cpu_on(struct kunit *test)
+{
+	struct device_node *np = fake_node_new();
+
+	fake_prop_strs("compatible", "arm,psci");
+	fake_prop_u32("cpu_on", KVM_0_1_ON);
+	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
+	KUNIT_EXPECT_NOT_NULL(test, psci_ops.cpu_on);
+	KUNIT_EXPECT_NULL(test, psci_ops.cpu_off);
+	KUNIT_EXPECT_NULL(test, psci_ops.cpu_suspend);
+	KUNIT_EXPECT_NULL(test, psci_ops.migrate);
+	/* Absent is absent, never "ID 0". */
+	KUNIT_EXPECT_EQ(test, get_psci_0_1_function_ids().cpu_off, 0);
+}
+
+static void __init psci_test_legacy_none(struct kunit *test)
+{
+	struct device_node *np = fake_node_new();
+
+	fake_prop_strs("compatible", "arm,psci");
+	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
+	KUNIT_EXPECT_NULL(test, psci_ops.cpu_on);
+	KUNIT_EXPECT_NULL(test, psci_ops.cpu_off);
+	KUNIT_EXPECT_NULL(test, psci_ops.cpu_suspend);
+	KUNIT_EXPECT_NULL(test, psci_ops.migrate);
+}
+
+static void __init psci_test_legacy_bad_sizes(struct kunit *test)
+{
+	static const u8 two[2] = { 0x95, 0xc1 };
+	static const __be32 eight[2] = { cpu_to_be32(0), cpu_to_be32(KVM_0_1_ON) };
+	struct device_node *np = fake_node_new();
+
+	fake_prop_strs("compatible", "arm,psci");
+	fake_prop("cpu_on", eight, sizeof(eight));
+	fake_prop("cpu_off", two, sizeof(two));
+	fake_prop("migrate", NULL, 0);
+	fake_prop_u32("cpu_suspend", 0);
+	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
+	KUNIT_EXPECT_NULL(test, psci_ops.cpu_on);
+	KUNIT_EXPECT_NULL(test, psci_ops.cpu_off);
+	KUNIT_EXPECT_NULL(test, psci_ops.migrate);
+	KUNIT_EXPECT_NULL(test, psci_ops.cpu_suspend);
+}
+
+static void __init psci_test_legacy_clash(struct kunit *test)
+{
+	struct device_node *np = fake_node_new();
+
+	/* cpu_suspend = the 0.2 CPU_OFF ID: idling would turn CPUs off. */
+	fake_prop_strs("compatible", "arm,psci");
+	fake_legacy_ids(PSCI_0_2_FN_CPU_OFF, PSCI_0_2_FN_CPU_OFF,
+			PSCI_0_2_FN_CPU_ON, PSCI_0_2_FN64_MIGRATE);
+	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
+	KUNIT_EXPECT_NULL(test, psci_ops.cpu_suspend);
+	/* The ID of the same function, either width, is fine. */
+	KUNIT_EXPECT_NOT_NULL(test, psci_ops.cpu_off);
+	KUNIT_EXPECT_NOT_NULL(test, psci_ops.cpu_on);
+	KUNIT_EXPECT_NOT_NULL(test, psci_ops.migrate);
+	KUNIT_EXPECT_STREQ(test, psci_std_id_clash(0xc4000002, PSCI_FN_CPU_ON), "CPU_OFF");
+	KUNIT_EXPECT_STREQ(test, psci_std_id_clash(0x84000008, PSCI_FN_CPU_ON), "SYSTEM_OFF");
+	KUNIT_EXPECT_NULL(test, psci_std_id_clash(KVM_0_1_ON, PSCI_FN_CPU_ON));
+}
+
+static void __init psci_test_legacy_duplicate(struct kunit *test)
+{
+	struct device_node *np = fake_node_new();
+
+	fake_prop_strs("compatible", "arm,psci");
+	fake_legacy_ids(KVM_0_1_SUSPEND, KVM_0_1_ON, KVM_0_1_ON, KVM_0_1_MIGRATE);
+	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
+	KUNIT_EXPECT_NULL(test, psci_ops.cpu_on);
+	KUNIT_EXPECT_NULL(test, psci_ops.cpu_off);
+	KUNIT_EXPECT_NOT_NULL(test, psci_ops.cpu_suspend);
+}
+
+/* ---- CPU_ON answers ------------------------------------------------------------------ */
+
+static void __init psci_probe_1_1(struct kunit *test)
+{
+	struct device_node *np = fake_node_new();
+
+	fake_prop_strs("compatible", "arm,psci-1.0");
+	fake_psci_1_1();
+	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
+}
+
+static void __init psci_expect_cpu_on(struct kunit *test, int fw, int expected)
+{
+	psci_probe_1_1(test);
+	fake_rule(PSCI_FN_STD(CPU_ON), FAKE_ANY, fw);
+	KUNIT_EXPECT_EQ(test, psci_ops.cpu_on(0x3, 0x40200000), expected);
+}
+
+static void __init psci_test_cpu_on_success(struct kunit *test)
+{
+	psci_expect_cpu_on(test, PSCI_RET_SUCCESS, 0);
+}
+
+static void __init psci_test_cpu_on_already_on(struct kunit *test)
+{
+	psci_expect_cpu_on(test, PSCI_RET_ALREADY_ON, -EALREADY);
+}
+
+static void __init psci_test_cpu_on_pending(struct kunit *test)
+{
+	psci_expect_cpu_on(test, PSCI_RET_ON_PENDING, -EINPROGRESS);
+}
+
+static void __init psci_test_cpu_on_denied(struct kunit *test)
+{
+	psci_expect_cpu_on(test, PSCI_RET_DENIED, -EPERM);
+}
+
+static void __init psci_test_cpu_on_invalid_params(struct kunit *test)
+{
+	psci_expect_cpu_on(test, PSCI_RET_INVALID_PARAMS, -EINVAL);
+}
+
+static void __init psci_test_cpu_on_invalid_address(struct kunit *test)
+{
+	psci_expect_cpu_on(test, PSCI_RET_INVALID_ADDRESS, -EINVAL);
+}
+
+/* ---- the arm64 kill wait ------------------------------------------------------------- */
+
+#ifdef CONFIG_ARM64
+static void __init psci_test_kill_never_off(struct kunit *test)
+{
+	const struct cpu_operations *ops;
+	ktime_t t0;
+	s64 ms;
+
+	if (num_possible_cpus() < 2)
+		kunit_skip(test, "needs a second CPU");
+	ops = get_cpu_ops(1);
+	if (!ops || strcmp(ops->name, "psci") || !ops->cpu_kill)
+		kunit_skip(test, "CPU1 is not a PSCI CPU");
+
+	psci_probe_1_1(test);
+	fake_rule(PSCI_FN_STD(AFFINITY_INFO), FAKE_ANY, PSCI_0_2_AFFINITY_LEVEL_ON);
+	t0 = ktime_get();
+	KUNIT_EXPECT_EQ(test, ops->cpu_kill(1), -ETIMEDOUT);
+	ms = ktime_ms_delta(ktime_get(), t0);
+	/* Bounded: about a second, not forever, and not a single poll. */
+	KUNIT_EXPECT_GE(test, ms, 900);
+	KUNIT_EXPECT_LE(test, ms, 5000);
+	KUNIT_EXPECT_GT(test, fake_count(PSCI_FN_STD(AFFINITY_INFO)), 10);
+}
+
+static void __init psci_test_kill_off_at_once(struct kunit *test)
+{
+	const struct cpu_operations *ops;
+
+	if (num_possible_cpus() < 2)
+		kunit_skip(test, "needs a second CPU");
+	ops = get_cpu_ops(1);
+	if (!ops || strcmp(ops->name, "psci") || !ops->cpu_kill)
+		kunit_skip(test, "CPU1 is not a PSCI CPU");
+
+	psci_probe_1_1(test);
+	fake_rule(PSCI_FN_STD(AFFINITY_INFO), FAKE_ANY, PSCI_0_2_AFFINITY_LEVEL_OFF);
+	KUNIT_EXPECT_EQ(test, ops->cpu_kill(1), 0);
+	KUNIT_EXPECT_EQ(test, fake_count(PSCI_FN_STD(AFFINITY_INFO)), 1);
+	KUNIT_EXPECT_EQ(test, fake.log[fake.nr_calls - 1].a0, cpu_logical_map(1));
+}
+
+static void __init psci_test_kill_error(struct kunit *test)
+{
+	const struct cpu_operations *ops;
+
+	if (num_possible_cpus() < 2)
+		kunit_skip(test, "needs a second CPU");
+	ops = get_cpu_ops(1);
+	if (!ops || strcmp(ops->name, "psci") || !ops->cpu_kill)
+		kunit_skip(test, "CPU1 is not a PSCI CPU");
+
+	psci_probe_1_1(test);
+	fake_rule(PSCI_FN_STD(AFFINITY_INFO), FAKE_ANY, PSCI_RET_INVALID_PARAMS);
+	KUNIT_EXPECT_EQ(test, ops->cpu_kill(1), -EIO);
+}
+#endif
+
+/* ---- power off and restart ------------------------------------------------------------ */
+
+static void __init psci_test_system_off_returns(struct kunit *test)
+{
+	psci_probe_1_1(test);
+	fake_rule(PSCI_0_2_FN_SYSTEM_OFF, FAKE_ANY, PSCI_RET_DENIED);
+	KUNIT_EXPECT_EQ(test, psci_sys_off(NULL), NOTIFY_DONE);
+	KUNIT_EXPECT_EQ(test, fake_count(PSCI_0_2_FN_SYSTEM_OFF), 1);
+}
+
+static void __init psci_test_system_reset_returns(struct kunit *test)
+{
+	psci_probe_1_1(test);
+	reboot_mode = REBOOT_COLD;
+	fake_rule(PSCI_0_2_FN_SYSTEM_RESET, FAKE_ANY, PSCI_RET_INTERNAL_FAILURE);
+	KUNIT_EXPECT_EQ(test, psci_restart(NULL), NOTIFY_DONE);
+	KUNIT_EXPECT_EQ(test, fake_count(PSCI_0_2_FN_SYSTEM_RESET), 1);
+	KUNIT_EXPECT_EQ(test, fake_count(PSCI_FN_STD(SYSTEM_RESET2)), 0);
+}
+
+static void __init psci_test_reset2_warm_falls_back(struct kunit *test)
+{
+	int n;
+
+	psci_probe_1_1(test);
+	reboot_mode = REBOOT_WARM;
+	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_FN_STD(SYSTEM_RESET2), 0);
+	fake_rule(PSCI_FN_STD(SYSTEM_RESET2), FAKE_ANY, PSCI_RET_INVALID_PARAMS);
+	fake_rule(PSCI_0_2_FN_SYSTEM_RESET, FAKE_ANY, PSCI_RET_DENIED);
+	n = fake.nr_calls;
+	psci_restart(NULL);
+	KUNIT_ASSERT_EQ(test, fake.nr_calls - n, 3);
+	KUNIT_EXPECT_EQ(test, fake.log[n].fid, PSCI_1_0_FN_PSCI_FEATURES);
+	KUNIT_EXPECT_EQ(test, fake.log[n + 1].fid, PSCI_FN_STD(SYSTEM_RESET2));
+	KUNIT_EXPECT_EQ(test, fake.log[n + 1].a0, PSCI_1_1_RESET_TYPE_SYSTEM_WARM_RESET);
+	KUNIT_EXPECT_EQ(test, fake.log[n + 2].fid, PSCI_0_2_FN_SYSTEM_RESET);
+}
+
+static void __init psci_test_reset2_absent(struct kunit *test)
+{
+	psci_probe_1_1(test);
+	reboot_mode = REBOOT_WARM;
+	psci_restart(NULL);
+	KUNIT_EXPECT_EQ(test, fake_count(PSCI_FN_STD(SYSTEM_RESET2)), 0);
+	KUNIT_EXPECT_EQ(test, fake_count(PSCI_0_2_FN_SYSTEM_RESET), 1);
+	/* Asked once, remembered. */
+	psci_restart(NULL);
+	KUNIT_EXPECT_EQ(test, fake_count_features(PSCI_FN_STD(SYSTEM_RESET2)), 1);
+}
+
+static void __init psci_test_migrate_unadvertised(struct kunit *test)
+{
+	psci_probe_1_1(test);
+	KUNIT_EXPECT_EQ(test, psci_ops.migrate(1), -EOPNOTSUPP);
+	KUNIT_EXPECT_EQ(test, fake_count(PSCI_FN_STD(MIGRATE)), 0);
+	KUNIT_EXPECT_EQ(test, fake_count_features(PSCI_FN_STD(MIGRATE)), 1);
+}
+
+/* ---- Trusted OS ------------------------------------------------------------------------- */
+
+static void __init psci_probe_tos(struct kunit *test, long type, long up_cpu)
+{
+	struct device_node *np = fake_node_new();
+
+	fake_prop_strs("compatible", "arm,psci-1.0");
+	fake_psci_1_1();
+	fake_rule(PSCI_0_2_FN_MIGRATE_INFO_TYPE, FAKE_ANY, type);
+	fake_rule(PSCI_FN_STD(MIGRATE_INFO_UP_CPU), FAKE_ANY, up_cpu);
+	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
+}
+
+static void __init psci_test_tos_up_on_cpu0(struct kunit *test)
+{
+	psci_probe_tos(test, PSCI_0_2_TOS_UP_NO_MIGRATE, cpu_logical_map(0));
+	KUNIT_EXPECT_TRUE(test, psci_tos_resident_on(0));
+	if (num_possible_cpus() > 1)
+		KUNIT_EXPECT_FALSE(test, psci_tos_resident_on(1));
+	KUNIT_EXPECT_FALSE(test, psci_tos_resident_on(-1));
+}
+
+static void __init psci_test_tos_up_on_cpu2(struct kunit *test)
+{
+#ifdef CONFIG_ARM64
+	const struct cpu_operations *ops;
+#endif
+
+	if (num_possible_cpus() < 3)
+		kunit_skip(test, "needs three CPUs");
+	psci_probe_tos(test, PSCI_0_2_TOS_UP_MIGRATE, cpu_logical_map(2));
+	KUNIT_EXPECT_TRUE(test, psci_tos_resident_on(2));
+	KUNIT_EXPECT_FALSE(test, psci_tos_resident_on(0));
+#ifdef CONFIG_ARM64
+	ops = get_cpu_ops(2);
+	if (ops && !strcmp(ops->name, "psci")) {
+		KUNIT_EXPECT_FALSE(test, ops->cpu_can_disable(2));
+		KUNIT_EXPECT_EQ(test, ops->cpu_disable(2), -EPERM);
+		KUNIT_EXPECT_EQ(test, ops->cpu_disable(1), 0);
+	}
+#endif
+}
+
+static void __init psci_test_tos_mp(struct kunit *test)
+{
+	psci_probe_tos(test, PSCI_0_2_TOS_MP, 0);
+	KUNIT_EXPECT_FALSE(test, psci_tos_resident_on(0));
+	KUNIT_EXPECT_EQ(test, fake_count(PSCI_FN_STD(MIGRATE_INFO_UP_CPU)), 0);
+}
+
+static void __init psci_test_tos_not_supported(struct kunit *test)
+{
+	psci_probe_tos(test, PSCI_RET_NOT_SUPPORTED, 0);
+	KUNIT_EXPECT_FALSE(test, psci_tos_resident_on(0));
+	KUNIT_EXPECT_EQ(test, fake_count(PSCI_FN_STD(MIGRATE_INFO_UP_CPU)), 0);
+}
+
+static void __init psci_test_tos_bogus(struct kunit *test)
+{
+	psci_probe_tos(test, 7, 0);
+	KUNIT_EXPECT_FALSE(test, psci_tos_resident_on(0));
+	psci_probe_tos(test, PSCI_0_2_TOS_UP_MIGRATE, 0xff00000000000000UL);
+	KUNIT_EXPECT_FALSE(test, psci_tos_resident_on(0));
+}
+
+/* ---- power_state, OSI, SYSTEM_SUSPEND ---- */
+
+static void __init psci_test_power_state_original(struct kunit *test)
+{
+	psci_probe_1_1(test);
+	KUNIT_EXPECT_FALSE(test, psci_ext_power_state());
+	KUNIT_EXPECT_TRUE(test, psci_power_state_is_valid(0x0));
+	KUNIT_EXPECT_TRUE(test, psci_power_state_is_valid(0x0301ffff));
+	KUNIT_EXPECT_FALSE(test, psci_power_state_is_valid(BIT(17)));
+	KUNIT_EXPECT_FALSE(test, psci_power_state_is_valid(BIT(30)));
+	KUNIT_EXPECT_TRUE(test, psci_power_state_loses_context(BIT(16)));
+	KUNIT_EXPECT_FALSE(test, psci_power_state_loses_context(0xffff));
+}
+
+static void __init psci_test_power_state_extended(struct kunit *test)
+{
+	struct device_node *np = fake_node_new();
+
+	fake_prop_strs("compatible", "arm,psci-1.0");
+	fake_psci_1_1();
+	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_FN_STD(CPU_SUSPEND),
+		  PSCI_1_0_FEATURES_CPU_SUSPEND_PF_MASK);
+	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
+	KUNIT_EXPECT_TRUE(test, psci_ext_power_state());
+	KUNIT_EXPECT_TRUE(test, psci_power_state_is_valid(0x4fffffff));
+	KUNIT_EXPECT_FALSE(test, psci_power_state_is_valid(BIT(28)));
+	KUNIT_EXPECT_FALSE(test, psci_power_state_is_valid(BIT(31)));
+	KUNIT_EXPECT_TRUE(test, psci_power_state_loses_context(BIT(30)));
+	KUNIT_EXPECT_FALSE(test, psci_power_state_loses_context(BIT(16)));
+}
+
+static void __init psci_test_osi(struct kunit *test)
+{
+	struct device_node *np = fake_node_new();
+
+	fake_prop_strs("compatible", "arm,psci-1.0");
+	fake_psci_1_1();
+	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_FN_STD(CPU_SUSPEND), PSCI_1_0_OS_INITIATED);
+	fake_rule(PSCI_1_0_FN_SET_SUSPEND_MODE, FAKE_ANY, PSCI_RET_SUCCESS);
+	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
+	KUNIT_EXPECT_TRUE(test, psci_has_osi_support());
+	/* The probe puts the firmware in platform-coordinated mode. */
+	KUNIT_ASSERT_EQ(test, fake_count(PSCI_1_0_FN_SET_SUSPEND_MODE), 1);
+	KUNIT_EXPECT_EQ(test, fake.log[fake.nr_calls - 1].a0, PSCI_1_0_SUSPEND_MODE_PC);
+	KUNIT_EXPECT_EQ(test, psci_set_osi_mode(true), 0);
+	KUNIT_EXPECT_EQ(test, fake.log[fake.nr_calls - 1].a0, PSCI_1_0_SUSPEND_MODE_OSI);
+}
+
+static void __init psci_test_no_osi(struct kunit *test)
+{
+	psci_probe_1_1(test);
+	KUNIT_EXPECT_FALSE(test, psci_has_osi_support());
+	KUNIT_EXPECT_EQ(test, psci_set_osi_mode(true), -EOPNOTSUPP);
+	KUNIT_EXPECT_EQ(test, fake_count(PSCI_1_0_FN_SET_SUSPEND_MODE), 0);
+}
+
+static void __init psci_test_system_suspend(struct kunit *test)
+{
+	struct device_node *np = fake_node_new();
+
+	fake_prop_strs("compatible", "arm,psci-1.0");
+	fake_psci_1_1();
+	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_FN_STD(SYSTEM_SUSPEND), 0);
+	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
+	KUNIT_EXPECT_EQ(test, psci_has(PSCI_FN_SYSTEM_SUSPEND), IS_ENABLED(CONFIG_SUSPEND));
+}
+
+static struct kunit_case __refdata psci_kunit_cases[] = {
+	KUNIT_CASE(psci_test_errno_map),
+	KUNIT_CASE(psci_test_error_names),
+	KUNIT_CASE(psci_test_version_1_1),
+	KUNIT_CASE(psci_test_version_not_supported),
+	KUNIT_CASE(psci_test_version_0_1_under_0_2),
+	KUNIT_CASE(psci_test_version_0_1_no_fallback),
+	KUNIT_CASE(psci_test_version_all_ones),
+	KUNIT_CASE(psci_test_version_2_0),
+	KUNIT_CASE(psci_test_version_0_2_no_features),
+	KUNIT_CASE(psci_test_boot_calls),
+	KUNIT_CASE(psci_test_smccc_version),
+	KUNIT_CASE(psci_test_smccc_absent),
+	KUNIT_CASE(psci_test_compat_preference),
+	KUNIT_CASE(psci_test_method_missing),
+	KUNIT_CASE(psci_test_method_bad_values),
+	KUNIT_CASE(psci_test_method_smc_hvc),
+	KUNIT_CASE(psci_test_legacy_all),
+	KUNIT_CASE(psci_test_legacy_only_cpu_on),
+	KUNIT_CASE(psci_test_legacy_none),
+	KUNIT_CASE(psci_test_legacy_bad_sizes),
+	KUNIT_CASE(psci_test_legacy_clash),
+	KUNIT_CASE(psci_test_legacy_duplicate),
+	KUNIT_CASE(psci_test_cpu_on_success),
+	KUNIT_CASE(psci_test_cpu_on_already_on),
+	KUNIT_CASE(psci_test_cpu_on_pending),
+	KUNIT_CASE(psci_test_cpu_on_denied),
+	KUNIT_CASE(psci_test_cpu_on_invalid_params),
+	KUNIT_CASE(psci_test_cpu_on_invalid_address),
+#ifdef CONFIG_ARM64
+	KUNIT_CASE(psci_test_kill_never_off),
+	KUNIT_CASE(psci_test_kill_off_at_once),
+	KUNIT_CASE(psci_test_kill_error),
+#endif
+	KUNIT_CASE(psci_test_system_off_returns),
+	KUNIT_CASE(psci_test_system_reset_returns),
+	KUNIT_CASE(psci_test_reset2_warm_falls_back),
+	KUNIT_CASE(psci_test_reset2_absent),
+	KUNIT_CASE(psci_test_migrate_unadvertised),
+	KUNIT_CASE(psci_test_tos_up_on_cpu0),
+	KUNIT_CASE(psci_test_tos_up_on_cpu2),
+	KUNIT_CASE(psci_test_tos_mp),
+	KUNIT_CASE(psci_test_tos_not_supported),
+	KUNIT_CASE(psci_test_tos_bogus),
+	KUNIT_CASE(psci_test_power_state_original),
+	KUNIT_CASE(psci_test_power_state_extended),
+	KUNIT_CASE(psci_test_osi),
+	KUNIT_CASE(psci_test_no_osi),
+	KUNIT_CASE(psci_test_system_suspend),
+	{}
+};
+
+static struct kunit_suite psci_kunit_suite = {
+	.name = "psci",
+	.init = psci_kunit_init,
+	.exit = psci_kunit_exit,
+	.test_cases = psci_kunit_cases,
+};
+
+kunit_test_init_section_suites(&psci_kunit_suite);
