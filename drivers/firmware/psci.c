@@ -194,6 +194,12 @@ static unsigned long psci_call(enum psci_fn fn, unsigned long a0,
 	return psci.call(psci.fid[fn], a0, a1, a2);
 }
 
+static void psci_forget(void)
+{
+	psci.call = NULL;
+	psci.conduit = SMCCC_CONDUIT_NONE;
+}
+
 static bool psci_has(enum psci_fn fn)
 {
 	return psci.call && psci.fid[fn];
@@ -778,22 +784,25 @@ static bool psci_node_is_psci(const struct device_node *np)
 }
 
 /*
- * The first available psci node anywhere in the tree. A disabled node is
- * mentioned so that a board author sees why PSCI is off.
+ * The first available psci node anywhere in the tree; @disabled is set to
+ * the first disabled one, so that a board author can be told why PSCI is
+ * off.
  */
-static struct device_node *__init psci_find_node(void)
+static struct device_node *__init psci_find_node(struct device_node **disabled)
 {
 	struct device_node *np, *found = NULL;
 
+	*disabled = NULL;
 	for_each_of_allnodes(np) {
 		if (!psci_node_is_psci(np))
 			continue;
 		if (!of_device_is_available(np)) {
-			pr_info("%pOF: skipped, status is not \"okay\"\n", np);
+			if (!*disabled)
+				*disabled = np;
 			continue;
 		}
 		if (found) {
-			pr_warn("%pOF: a second psci node; using %pOF\n", np, found);
+			pr_warn("%pOF: a second psci node, ignored; using %pOF\n", np, found);
 			continue;
 		}
 		found = of_node_get(np);
@@ -918,6 +927,14 @@ static int __init psci_probe_legacy(const struct device_node *np)
 {
 	psci.version = PSCI_VERSION(0, 1);
 	psci_dt_read_legacy(np);
+	if (!psci.fid[PSCI_FN_CPU_SUSPEND] && !psci.fid[PSCI_FN_CPU_OFF] &&
+	    !psci.fid[PSCI_FN_CPU_ON] && !psci.fid[PSCI_FN_MIGRATE]) {
+		pr_err("%pOF: \"arm,psci\" node without a usable cpu_suspend, cpu_off, cpu_on or migrate ID; no PSCI\n",
+		       np);
+		psci.version = 0;
+		psci_forget();
+		return -ENODEV;
+	}
 	psci_publish_ops();
 
 	pr_info("PSCIv0.1 over %s from %pOF: cpu_suspend %s, cpu_off %s, cpu_on %s, migrate %s; no SYSTEM_OFF/SYSTEM_RESET\n",
@@ -935,12 +952,6 @@ static const char *psci_best_compatible(const struct device_node *np)
 		if (of_device_is_compatible(np, psci_compatibles[i]))
 			return psci_compatibles[i];
 	return NULL;
-}
-
-static void psci_forget(void)
-{
-	psci.call = NULL;
-	psci.conduit = SMCCC_CONDUIT_NONE;
 }
 
 /*
@@ -984,9 +995,15 @@ static int __init psci_probe_node(const struct device_node *np)
  */
 int __init psci_dt_init(void)
 {
-	struct device_node *np = psci_find_node();
+	struct device_node *disabled;
+	struct device_node *np = psci_find_node(&disabled);
 	int ret;
 
+	if (!np && disabled) {
+		pr_warn("%pOF: psci node is disabled (status is not \"okay\"); no PSCI\n",
+			disabled);
+		return -ENODEV;
+	}
 	if (!np) {
 		pr_info("no psci node in the device tree\n");
 		return -ENODEV;

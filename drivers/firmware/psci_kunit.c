@@ -507,7 +507,8 @@ static void __init psci_test_legacy_none(struct kunit *test)
 	struct device_node *np = fake_node_new();
 
 	fake_prop_strs("compatible", "arm,psci");
-	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
+	KUNIT_EXPECT_EQ(test, fake_probe(np), -ENODEV);
+	KUNIT_EXPECT_NULL(test, psci.call);
 	KUNIT_EXPECT_NULL(test, psci_ops.cpu_on);
 	KUNIT_EXPECT_NULL(test, psci_ops.cpu_off);
 	KUNIT_EXPECT_NULL(test, psci_ops.cpu_suspend);
@@ -525,7 +526,7 @@ static void __init psci_test_legacy_bad_sizes(struct kunit *test)
 	fake_prop("cpu_off", two, sizeof(two));
 	fake_prop("migrate", NULL, 0);
 	fake_prop_u32("cpu_suspend", 0);
-	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
+	KUNIT_EXPECT_EQ(test, fake_probe(np), -ENODEV);
 	KUNIT_EXPECT_NULL(test, psci_ops.cpu_on);
 	KUNIT_EXPECT_NULL(test, psci_ops.cpu_off);
 	KUNIT_EXPECT_NULL(test, psci_ops.migrate);
