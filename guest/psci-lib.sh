@@ -25,3 +25,65 @@ hotplug_all() {
 	done
 	echo "PSCI-TEST: hotplug done, $fails failed, online CPUs $(cat /sys/devices/system/cpu/online)"
 }
+
+# idle_check NAME: every online CPU has a cpuidle state called NAME and its
+# usage counter grows over a second of idling.
+idle_check() {
+	want=$1
+	fails=0
+	for d in /sys/devices/system/cpu/cpu[0-9]*; do
+		cpu=${d##*/cpu}
+		s=
+		for st in "$d"/cpuidle/state*; do
+			[ "$(cat "$st/name" 2>/dev/null)" = "$want" ] && s=$st
+		done
+		if [ -z "$s" ]; then
+			echo "PSCI-TEST: idle cpu$cpu has no state $want"
+			fails=$((fails + 1))
+			continue
+		fi
+		before=$(cat "$s/usage")
+		sleep 1
+		after=$(cat "$s/usage")
+		if [ "$after" -gt "$before" ]; then
+			echo "PSCI-TEST: idle cpu$cpu $want usage $before -> $after"
+		else
+			echo "PSCI-TEST: idle cpu$cpu $want NOT entered (usage $before -> $after)"
+			fails=$((fails + 1))
+		fi
+	done
+	echo "PSCI-TEST: idle check $want done, $fails failed"
+}
+
+# last_cpu_refuses: offline every CPU but one, then try the last one: the
+# kernel must refuse it; bring everything back.
+last_cpu_refuses() {
+	last=
+	for d in /sys/devices/system/cpu/cpu[0-9]*; do
+		[ -f "$d/online" ] || { last=$d; continue; }
+		if [ -z "$last" ]; then
+			last=$d
+			continue
+		fi
+		echo 0 > "$d/online" || echo "PSCI-TEST: could not offline ${d##*/}"
+	done
+	echo "PSCI-TEST: online now $(cat /sys/devices/system/cpu/online)"
+	if [ -f "$last/online" ] && echo 0 > "$last/online" 2>/dev/null; then
+		echo "PSCI-TEST: last CPU ${last##*/} went offline: WRONG"
+	else
+		echo "PSCI-TEST: last CPU ${last##*/} refused to go offline"
+	fi
+	for d in /sys/devices/system/cpu/cpu[0-9]*; do
+		[ -f "$d/online" ] && echo 1 > "$d/online"
+	done
+	echo "PSCI-TEST: online again $(cat /sys/devices/system/cpu/online)"
+}
+
+# spin_all: one busy loop per CPU, left running.
+spin_all() {
+	for d in /sys/devices/system/cpu/cpu[0-9]*; do
+		(while :; do :; done) &
+	done
+	sleep 1
+	echo "PSCI-TEST: spinning on all CPUs"
+}

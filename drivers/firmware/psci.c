@@ -421,14 +421,17 @@ bool psci_has_osi_support(void)
  * psci_set_osi_mode() - choose OS-initiated or platform-coordinated suspend
  * @enable: true for OS-initiated, false for platform-coordinated
  *
- * Return: 0 on success, a negative errno when the firmware refused.
+ * Return: 0 on success (asking for platform-coordinated mode from a firmware
+ * that has no other succeeds without a call), a negative errno when the
+ * firmware refused or has no OS-initiated mode.
  */
 int psci_set_osi_mode(bool enable)
 {
 	int err;
 
+	/* Without SET_SUSPEND_MODE, platform-coordinated is the only mode. */
 	if (!psci_has(PSCI_FN_SET_SUSPEND_MODE))
-		return -EOPNOTSUPP;
+		return enable ? -EOPNOTSUPP : 0;
 
 	err = psci_call(PSCI_FN_SET_SUSPEND_MODE,
 			enable ? PSCI_1_0_SUSPEND_MODE_OSI : PSCI_1_0_SUSPEND_MODE_PC,

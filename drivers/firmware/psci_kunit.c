@@ -847,6 +847,8 @@ static void __init psci_test_no_osi(struct kunit *test)
 	psci_probe_1_1(test);
 	KUNIT_EXPECT_FALSE(test, psci_has_osi_support());
 	KUNIT_EXPECT_EQ(test, psci_set_osi_mode(true), -EOPNOTSUPP);
+	/* Platform-coordinated is what such a firmware always does. */
+	KUNIT_EXPECT_EQ(test, psci_set_osi_mode(false), 0);
 	KUNIT_EXPECT_EQ(test, fake_count(PSCI_1_0_FN_SET_SUSPEND_MODE), 0);
 }
 
