@@ -26,31 +26,49 @@ hotplug_all() {
 	echo "PSCI-TEST: hotplug done, $fails failed, online CPUs $(cat /sys/devices/system/cpu/online)"
 }
 
-# idle_check NAME: every online CPU has a cpuidle state called NAME and its
-# usage counter grows over a second of idling.
+# idle_check NAME: every online CPU has a cpuidle state called NAME (node
+# names longer than 15 characters are cut in sysfs), and its usage counter
+# grows over a second of idling. The CPUs' other PSCI states are disabled
+# meanwhile, so that the governor cannot always prefer a deeper one.
 idle_check() {
 	want=$1
 	fails=0
+	states=
 	for d in /sys/devices/system/cpu/cpu[0-9]*; do
-		cpu=${d##*/cpu}
+		[ -d "$d/cpuidle" ] || continue
 		s=
 		for st in "$d"/cpuidle/state*; do
-			[ "$(cat "$st/name" 2>/dev/null)" = "$want" ] && s=$st
+			if [ "$(cat "$st/name" 2>/dev/null)" = "$want" ]; then
+				s=$st
+			elif [ "${st##*/}" != state0 ]; then
+				echo 1 > "$st/disable"
+			fi
 		done
 		if [ -z "$s" ]; then
-			echo "PSCI-TEST: idle cpu$cpu has no state $want"
+			echo "PSCI-TEST: idle ${d##*/} has no state $want"
 			fails=$((fails + 1))
-			continue
-		fi
-		before=$(cat "$s/usage")
-		sleep 1
-		after=$(cat "$s/usage")
-		if [ "$after" -gt "$before" ]; then
-			echo "PSCI-TEST: idle cpu$cpu $want usage $before -> $after"
 		else
-			echo "PSCI-TEST: idle cpu$cpu $want NOT entered (usage $before -> $after)"
+			states="$states $s:$(cat "$s/usage")"
+		fi
+	done
+	[ -n "$states" ] || echo "PSCI-TEST: idle no CPU has cpuidle states"
+	[ -n "$states" ] || fails=$((fails + 1))
+	sleep 1
+	for e in $states; do
+		s=${e%:*}
+		before=${e##*:}
+		after=$(cat "$s/usage")
+		cpu=${s%/cpuidle/*}
+		cpu=${cpu##*/}
+		if [ "$after" -gt "$before" ]; then
+			echo "PSCI-TEST: idle $cpu $want usage $before -> $after"
+		else
+			echo "PSCI-TEST: idle $cpu $want NOT entered (usage $before -> $after)"
 			fails=$((fails + 1))
 		fi
+	done
+	for st in /sys/devices/system/cpu/cpu[0-9]*/cpuidle/state*; do
+		echo 0 > "$st/disable"
 	done
 	echo "PSCI-TEST: idle check $want done, $fails failed"
 }

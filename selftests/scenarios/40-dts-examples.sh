@@ -35,9 +35,9 @@ scenario example-psci-1.0-smc DTS=$EX/psci-1.0-smc.dts MACHINE=virt,virtualizati
 	'psci: PSCIv1\.1 over smc from arm,psci-1\.0' "$ALL4" 'started at EL2' "$HOTPLUG_OK" \
 	'reboot: Power down' "${NO_REPORT[@]}"
 scenario example-psci-idle-states DTS=$EX/psci-idle-states.dts \
-	CMD='idle_check cpu-retention-shallow; idle_check cpu-retention-deep' -- \
-	"$ALL4" 'idle check cpu-retention-shallow done, 0 failed' \
-	'idle check cpu-retention-deep done, 0 failed' 'reboot: Power down' "${NO_REPORT[@]}"
+	CMD='idle_check cpu-ret-light; idle_check cpu-ret-deep' -- \
+	"$ALL4" 'idle check cpu-ret-light done, 0 failed' \
+	'idle check cpu-ret-deep done, 0 failed' 'reboot: Power down' "${NO_REPORT[@]}"
 scenario example-psci-power-domains DTS=$EX/psci-power-domains.dts \
 	CMD='idle_check cpu-retention; ls /sys/kernel/debug/pm_genpd/ | sed "s/^/PSCI-TEST: genpd /"' -- \
 	"$ALL4" 'Initialized CPU PM domain topology using PC mode' 'PSCI-TEST: genpd power-domain-cluster' \

@@ -20,6 +20,6 @@ scenario stress-reboot-busy CMD=spin_all ACTION=reboot -- \
 	'PSCI-TEST: spinning on all CPUs' 'reboot: Restarting system' "${NO_REPORT[@]}"
 
 scenario stress-hotplug-vs-idle DTS=dts-examples/psci-idle-states.dts ACTION=hotplug CYCLES=20 \
-	CMD='idle_check cpu-retention-deep' -- \
-	"$ALL4" 'idle check cpu-retention-deep done, 0 failed' \
+	CMD='idle_check cpu-ret-deep' -- \
+	"$ALL4" 'idle check cpu-ret-deep done, 0 failed' \
 	'hotplug done, 0 failed, online CPUs 0-3' 'reboot: Power down' "${NO_REPORT[@]}"
