@@ -10,7 +10,7 @@
 SHELL := /bin/bash
 export BUILD := $(CURDIR)/build
 
-.PHONY: all deps tree kernel initramfs build run boot check style clean distclean
+.PHONY: all deps tree kernel debug-kernel initramfs build run boot check style clean distclean
 
 all: build
 
@@ -35,7 +35,10 @@ boot: build
 	@DTS="$(DTS)" SMP="$(SMP)" MACHINE="$(MACHINE)" ACTION="$(ACTION)" \
 		CMD="$(CMD)" bash scripts/boot.sh
 
-check: build
+debug-kernel: tree
+	@bash scripts/build-kernel.sh ours debug
+
+check: build debug-kernel
 	@bash selftests/run.sh
 
 style: tree

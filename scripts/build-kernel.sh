@@ -38,14 +38,21 @@ if [ ! -f "$obj/.config" ] || [ "$(cat "$obj/.frag-sum" 2>/dev/null)" != "$sum" 
 	KCONFIG_CONFIG=$obj/.config "$src/scripts/kconfig/merge_config.sh" \
 		-m -O "$obj" "$obj/.config" "${frags[@]}" >/dev/null
 	kmake olddefconfig >/dev/null
-	# Every option a fragment asks for must have stuck.
+	# Every option the fragments ask for (the last word on each) must
+	# have stuck.
 	bad=0
+	declare -A want=()
 	while IFS= read -r line; do
-		case "$line" in
-		CONFIG_*=n) grep -qx "${line%=n}=y" "$obj/.config" && { log "option not applied: $line"; bad=1; } ;;
-		CONFIG_*) grep -qxF "$line" "$obj/.config" || { log "option not applied: $line"; bad=1; } ;;
-		esac
+		case "$line" in CONFIG_*=*) want[${line%%=*}]=${line#*=} ;; esac
 	done < <(cat "${frags[@]}")
+	for opt in "${!want[@]}"; do
+		val=${want[$opt]}
+		if [ "$val" = n ]; then
+			! grep -qx "$opt=y" "$obj/.config" || { log "option not applied: $opt=n"; bad=1; }
+		else
+			grep -qxF "$opt=$val" "$obj/.config" || { log "option not applied: $opt=$val"; bad=1; }
+		fi
+	done
 	[ "$bad" = 0 ] || die "config fragment did not apply"
 	echo "$sum" > "$obj/.frag-sum"
 fi

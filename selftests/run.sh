@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
 FILTER=${1:-${T:-}}
+SCENARIO_ENV=()
+SCENARIO_PATTERNS=()
 LOGDIR=$BUILD/logs/check
 mkdir -p "$LOGDIR"
 n=0 passed=0 failed=0
@@ -18,12 +20,16 @@ echo "TAP version 13"
 # scenario NAME [VAR=VALUE ...] -- [PATTERN ...]
 #   VAR=VALUE are boot.sh settings. Each PATTERN is an extended regular
 #   expression the console must match; a leading "!" means it must not.
+#   SCENARIO_PREFIX, SCENARIO_ENV (array) and SCENARIO_PATTERNS (array),
+#   when set, prefix the name, add settings and add patterns: that is how
+#   the debug kernel reruns scenario files.
 scenario() {
-	local name=$1 settings=() patterns=() p why= log
+	local name=${SCENARIO_PREFIX:-}$1 settings=() patterns=() p why= log
 	shift
+	settings=("${SCENARIO_ENV[@]}")
 	while [ $# -gt 0 ] && [ "$1" != -- ]; do settings+=("$1"); shift; done
 	[ $# -gt 0 ] && shift
-	patterns=("$@")
+	patterns=("$@" "${SCENARIO_PATTERNS[@]}")
 	[ -z "$FILTER" ] || [[ "$name" == *$FILTER* ]] || return 0
 
 	n=$((n + 1))
@@ -73,8 +79,9 @@ gates style bash scripts/style.sh
 # kunit NAME [VAR=VALUE ...]: boot with KUnit enabled and count every case
 # of the KTAP report as a test. The boot itself must also end cleanly.
 kunit() {
-	local name=$1 log line rest status case_name
+	local name=${SCENARIO_PREFIX:-}$1 log line rest status case_name
 	shift
+	set -- "${SCENARIO_ENV[@]}" "$@"
 	[ -z "$FILTER" ] || [[ "$name" == *$FILTER* ]] || return 0
 	log=$LOGDIR/$name.log
 	env QUIET=1 LOG="$log" TIMEOUT="${SCENARIO_TIMEOUT:-150}" APPEND="kunit.enable=1" "$@" \

@@ -20,6 +20,7 @@
 #include <linux/debugfs.h>
 #include <linux/errno.h>
 #include <linux/init.h>
+#include <linux/kobject.h>
 #include <linux/notifier.h>
 #include <linux/of.h>
 #include <linux/pm.h>
@@ -28,6 +29,7 @@
 #include <linux/reboot.h>
 #include <linux/seq_file.h>
 #include <linux/suspend.h>
+#include <linux/sysfs.h>
 
 #include <uapi/linux/psci.h>
 
@@ -188,9 +190,14 @@ static const char *psci_conduit_name(enum arm_smccc_conduit conduit)
  * checked that the operation is present; the result is the firmware's
  * register value, to be read as an int for PSCI status codes.
  */
+/* Calls made per operation since boot, for /sys/firmware/psci/calls/. */
+static atomic_long_t psci_call_count[PSCI_FN_MAX];
+
 static unsigned long psci_call(enum psci_fn fn, unsigned long a0,
 			       unsigned long a1, unsigned long a2)
 {
+	/* Uninstrumented: this also runs on the idle path, RCU not watching. */
+	raw_atomic_long_inc(&psci_call_count[fn]);
 	return psci.call(psci.fid[fn], a0, a1, a2);
 }
 
@@ -730,6 +737,7 @@ static int __init psci_probe_standard(u32 *version)
 {
 	u32 ver;
 
+	raw_atomic_long_inc(&psci_call_count[PSCI_FN_VERSION]);
 	ver = psci.call(PSCI_0_2_FN_PSCI_VERSION, 0, 0, 0);
 	*version = ver;
 	if (!psci_version_plausible(ver))
@@ -1043,6 +1051,187 @@ int __init psci_acpi_init(void)
 }
 #endif
 
+/* ---- /sys/firmware/psci ---------------------------------------------------- */
+
+#ifdef CONFIG_SYSFS
+static const char *psci_tos_name(void)
+{
+	switch (psci.tos_type) {
+	case PSCI_0_2_TOS_UP_MIGRATE:
+		return "up-migratable";
+	case PSCI_0_2_TOS_UP_NO_MIGRATE:
+		return "up-not-migratable";
+	case PSCI_0_2_TOS_MP:
+		return "mp";
+	default:
+		return "none";
+	}
+}
+
+static ssize_t version_show(struct kobject *kobj, struct kobj_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%u.%u\n", PSCI_VERSION_MAJOR(psci.version),
+			  PSCI_VERSION_MINOR(psci.version));
+}
+
+static ssize_t conduit_show(struct kobject *kobj, struct kobj_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%s\n", psci_conduit_name(psci.conduit));
+}
+
+static ssize_t source_show(struct kobject *kobj, struct kobj_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%s\n", psci.source);
+}
+
+static ssize_t smccc_version_show(struct kobject *kobj, struct kobj_attribute *attr,
+				  char *buf)
+{
+	return sysfs_emit(buf, "%u.%u\n", PSCI_VERSION_MAJOR(psci.smccc_version),
+			  PSCI_VERSION_MINOR(psci.smccc_version));
+}
+
+static ssize_t power_state_format_show(struct kobject *kobj, struct kobj_attribute *attr,
+				       char *buf)
+{
+	return sysfs_emit(buf, "%s\n", psci_ext_power_state() ? "extended" : "original");
+}
+
+static ssize_t suspend_mode_show(struct kobject *kobj, struct kobj_attribute *attr,
+				 char *buf)
+{
+	return sysfs_emit(buf, "%s\n", psci_has_osi_support() ?
+			  "platform-coordinated os-initiated" : "platform-coordinated");
+}
+
+static ssize_t trusted_os_show(struct kobject *kobj, struct kobj_attribute *attr, char *buf)
+{
+	if (psci.tos_type == PSCI_0_2_TOS_UP_MIGRATE ||
+	    psci.tos_type == PSCI_0_2_TOS_UP_NO_MIGRATE)
+		return sysfs_emit(buf, "%s 0x%llx\n", psci_tos_name(), psci.tos_mpidr);
+	return sysfs_emit(buf, "%s\n", psci_tos_name());
+}
+
+/* The optional functions present, asking PSCI_FEATURES where not yet done. */
+static ssize_t features_show(struct kobject *kobj, struct kobj_attribute *attr, char *buf)
+{
+	static const enum psci_fn optional[] = {
+		PSCI_FN_CPU_SUSPEND, PSCI_FN_MIGRATE, PSCI_FN_MIGRATE_INFO_UP_CPU,
+		PSCI_FN_SYSTEM_SUSPEND, PSCI_FN_SET_SUSPEND_MODE, PSCI_FN_SYSTEM_RESET2,
+	};
+	int i, len = 0;
+
+	for (i = 0; i < ARRAY_SIZE(optional); i++)
+		if (psci_advertised(optional[i]))
+			len += sysfs_emit_at(buf, len, "%s%s", len ? " " : "",
+					     psci_fn_table[optional[i]].name);
+	len += sysfs_emit_at(buf, len, "\n");
+	return len;
+}
+
+static struct kobj_attribute psci_attr_version = __ATTR_RO(version);
+static struct kobj_attribute psci_attr_conduit = __ATTR_RO(conduit);
+static struct kobj_attribute psci_attr_source = __ATTR_RO(source);
+static struct kobj_attribute psci_attr_smccc_version = __ATTR_RO(smccc_version);
+static struct kobj_attribute psci_attr_power_state_format = __ATTR_RO(power_state_format);
+static struct kobj_attribute psci_attr_suspend_mode = __ATTR_RO(suspend_mode);
+static struct kobj_attribute psci_attr_trusted_os = __ATTR_RO(trusted_os);
+static struct kobj_attribute psci_attr_features = __ATTR_RO(features);
+
+static struct attribute *psci_attrs[] = {
+	&psci_attr_version.attr,
+	&psci_attr_conduit.attr,
+	&psci_attr_source.attr,
+	&psci_attr_smccc_version.attr,
+	&psci_attr_power_state_format.attr,
+	&psci_attr_suspend_mode.attr,
+	&psci_attr_trusted_os.attr,
+	&psci_attr_features.attr,
+	NULL
+};
+
+static const struct attribute_group psci_group = {
+	.attrs = psci_attrs,
+};
+
+/* functions/NAME (the ID in use) and calls/NAME (calls since boot). */
+static struct kobj_attribute psci_fn_id_attr[PSCI_FN_MAX];
+static struct kobj_attribute psci_fn_calls_attr[PSCI_FN_MAX];
+static struct attribute *psci_fn_id_attrs[PSCI_FN_MAX + 1];
+static struct attribute *psci_fn_calls_attrs[PSCI_FN_MAX + 1];
+
+static ssize_t psci_fn_id_show(struct kobject *kobj, struct kobj_attribute *attr,
+			       char *buf)
+{
+	return sysfs_emit(buf, "0x%08x\n", psci.fid[attr - psci_fn_id_attr]);
+}
+
+static ssize_t psci_fn_calls_show(struct kobject *kobj, struct kobj_attribute *attr,
+				  char *buf)
+{
+	return sysfs_emit(buf, "%ld\n",
+			  atomic_long_read(&psci_call_count[attr - psci_fn_calls_attr]));
+}
+
+static umode_t psci_fn_visible(struct kobject *kobj, struct attribute *attr, int n)
+{
+	return psci.fid[n] ? attr->mode : 0;
+}
+
+static const struct attribute_group psci_fn_id_group = {
+	.name = "functions",
+	.attrs = psci_fn_id_attrs,
+	.is_visible = psci_fn_visible,
+};
+
+static const struct attribute_group psci_fn_calls_group = {
+	.name = "calls",
+	.attrs = psci_fn_calls_attrs,
+	.is_visible = psci_fn_visible,
+};
+
+static const struct attribute_group *psci_groups[] = {
+	&psci_group, &psci_fn_id_group, &psci_fn_calls_group, NULL
+};
+
+static int __init psci_sysfs_init(void)
+{
+	struct kobject *kobj;
+	enum psci_fn fn;
+	int err;
+
+	if (!psci.call)
+		return 0;
+
+	for (fn = 0; fn < PSCI_FN_MAX; fn++) {
+		struct kobj_attribute *id = &psci_fn_id_attr[fn];
+		struct kobj_attribute *calls = &psci_fn_calls_attr[fn];
+
+		sysfs_attr_init(&id->attr);
+		id->attr.name = psci_fn_table[fn].name;
+		id->attr.mode = 0444;
+		id->show = psci_fn_id_show;
+		psci_fn_id_attrs[fn] = &id->attr;
+		sysfs_attr_init(&calls->attr);
+		calls->attr.name = psci_fn_table[fn].name;
+		calls->attr.mode = 0444;
+		calls->show = psci_fn_calls_show;
+		psci_fn_calls_attrs[fn] = &calls->attr;
+	}
+
+	kobj = kobject_create_and_add("psci", firmware_kobj);
+	if (!kobj)
+		return -ENOMEM;
+	err = sysfs_create_groups(kobj, psci_groups);
+	if (err) {
+		pr_err("cannot create /sys/firmware/psci (%d)\n", err);
+		kobject_put(kobj);
+	}
+	return err;
+}
+late_initcall(psci_sysfs_init);
+#endif
+
 /* ---- debugfs ------------------------------------------------------------ */
 
 #ifdef CONFIG_DEBUG_FS
@@ -1060,8 +1249,8 @@ static int psci_debugfs_show(struct seq_file *m, void *unused)
 	seq_printf(m, "trusted_os: %d\n", psci.tos_type);
 	for (fn = 0; fn < PSCI_FN_MAX; fn++)
 		if (psci.fid[fn])
-			seq_printf(m, "fn %s: 0x%08x\n", psci_fn_table[fn].name,
-				   psci.fid[fn]);
+			seq_printf(m, "fn %s: 0x%08x, %ld calls\n", psci_fn_table[fn].name,
+				   psci.fid[fn], atomic_long_read(&psci_call_count[fn]));
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(psci_debugfs);

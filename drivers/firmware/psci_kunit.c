@@ -49,6 +49,7 @@ static struct {
 	struct psci_operations ops;
 	struct psci_0_1_function_ids legacy;
 	int feature_cache[PSCI_FN_MAX];
+	long calls[PSCI_FN_MAX];
 	enum reboot_mode reboot_mode;
 } saved;
 
@@ -180,11 +181,15 @@ static int __init fake_probe(struct device_node *np)
 
 static int psci_kunit_init(struct kunit *test)
 {
+	int i;
+
 	saved.psci = psci;
 	saved.ops = psci_ops;
 	saved.legacy = psci_legacy_ids;
 	memcpy(saved.feature_cache, psci_feature_cache, sizeof(saved.feature_cache));
 	saved.reboot_mode = reboot_mode;
+	for (i = 0; i < PSCI_FN_MAX; i++)
+		saved.calls[i] = atomic_long_read(&psci_call_count[i]);
 
 	memset(&fake, 0, sizeof(fake));
 	psci = (struct psci_state){ .conduit = SMCCC_CONDUIT_NONE,
@@ -199,6 +204,11 @@ static int psci_kunit_init(struct kunit *test)
 
 static void psci_kunit_exit(struct kunit *test)
 {
+	int i;
+
+	/* The fake's calls are not the firmware's: forget them. */
+	for (i = 0; i < PSCI_FN_MAX; i++)
+		atomic_long_set(&psci_call_count[i], saved.calls[i]);
 	psci_probe_is_test = false;
 	psci_conduit_hook = NULL;
 	psci = saved.psci;

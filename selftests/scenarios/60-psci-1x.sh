@@ -1,0 +1,36 @@
+# PSCI 1.x on QEMU's firmware: the sysfs view, what PSCI_FEATURES told us,
+# the warm-reset fallback, and no platform suspend where there is none.
+# shellcheck shell=bash
+
+NO_REPORT=('!Oops|BUG:|WARNING:|Call trace:|Unable to handle|Kernel panic')
+SHOW_SYSFS='for f in /sys/firmware/psci/*; do [ -f "$f" ] && echo "PSCI-SYSFS: ${f##*/}: $(cat "$f")"; done
+for f in /sys/firmware/psci/functions/* /sys/firmware/psci/calls/*; do echo "PSCI-SYSFS: ${f#/sys/firmware/psci/}: $(cat "$f")"; done
+echo "PSCI-SYSFS: mem_sleep: $(cat /sys/power/mem_sleep)"'
+
+scenario sysfs-qemu-hvc CMD="$SHOW_SYSFS" -- \
+	'PSCI-SYSFS: version: 1\.1' 'PSCI-SYSFS: conduit: hvc' 'PSCI-SYSFS: source: arm,psci-1\.0' \
+	'PSCI-SYSFS: smccc_version: 1\.0' 'PSCI-SYSFS: power_state_format: original' \
+	'PSCI-SYSFS: suspend_mode: platform-coordinated' 'PSCI-SYSFS: trusted_os: mp' \
+	'PSCI-SYSFS: features: CPU_SUSPEND.?$' \
+	'PSCI-SYSFS: functions/CPU_ON: 0xc4000003' 'PSCI-SYSFS: functions/CPU_OFF: 0x84000002' \
+	'PSCI-SYSFS: functions/SYSTEM_OFF: 0x84000008' 'PSCI-SYSFS: calls/CPU_ON: 3' \
+	'PSCI-SYSFS: calls/PSCI_VERSION: 1' '!PSCI-SYSFS: functions/SYSTEM_SUSPEND' \
+	'!PSCI-SYSFS: functions/SET_SUSPEND_MODE' \
+	'PSCI-SYSFS: mem_sleep: \[?s2idle\]?.?$' '!PSCI-SYSFS: mem_sleep:.*deep' \
+	'reboot: Power down' "${NO_REPORT[@]}"
+
+scenario sysfs-qemu-smc-el2 MACHINE=virt,virtualization=on CMD="$SHOW_SYSFS" -- \
+	'PSCI-SYSFS: conduit: smc' 'PSCI-SYSFS: version: 1\.1' 'reboot: Power down' "${NO_REPORT[@]}"
+
+scenario sysfs-legacy-0.1 DTS=selftests/dts/legacy-0.1.dts CMD="$SHOW_SYSFS" -- \
+	'PSCI-SYSFS: version: 0\.1' 'PSCI-SYSFS: source: arm,psci' \
+	'PSCI-SYSFS: functions/CPU_ON: 0x95c1ba60' '!PSCI-SYSFS: functions/SYSTEM_OFF' \
+	'!PSCI-SYSFS: functions/PSCI_VERSION' 'System halted' "${NO_REPORT[@]}"
+
+scenario reboot-warm-falls-back ACTION=reboot APPEND=reboot=warm -- \
+	'psci: no SYSTEM_RESET2 for a warm reset, using SYSTEM_RESET' 'reboot: Restarting system' \
+	"${NO_REPORT[@]}"
+
+scenario hotplug-counts-calls ACTION=none \
+	CMD='a=$(cat /sys/firmware/psci/calls/CPU_ON); echo 0 > /sys/devices/system/cpu/cpu2/online; echo 1 > /sys/devices/system/cpu/cpu2/online; echo "PSCI-TEST: CPU_ON calls $a -> $(cat /sys/firmware/psci/calls/CPU_ON), CPU_OFF calls $(cat /sys/firmware/psci/calls/CPU_OFF)"; poweroff' -- \
+	'PSCI-TEST: CPU_ON calls 3 -> 4, CPU_OFF calls 1' "${NO_REPORT[@]}"
