@@ -5,7 +5,8 @@ set -euo pipefail
 
 PKGS=(gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu linux-source-6.12
       qemu-system-arm device-tree-compiler ccache make bc flex bison
-      libssl-dev libelf-dev cpio xz-utils python3 perl kmod sparse)
+      libssl-dev libelf-dev cpio xz-utils python3 perl kmod sparse
+      qemu-efi-aarch64)
 STAMP_FILE=/usr/bin/qemu-system-aarch64
 
 missing=()
