@@ -5,12 +5,14 @@
 #   make check    the test suite; ends with "N passed, M failed"
 #   make boot DTS=file.dts [SMP=n] [MACHINE=...] [ACTION=...] [CMD='...']
 #   make build    kernel Image + initramfs under build/
+#   make lint DTS=file.dts|file.dtb   psci-lint on a device tree
+#   make bench    ours vs the stock driver, side by side (build/bench/)
 #   make style    checkpatch --strict, W=1 and sparse on our C files
 
 SHELL := /bin/bash
 export BUILD := $(CURDIR)/build
 
-.PHONY: all deps tree kernel debug-kernel initramfs build run boot check style clean distclean
+.PHONY: all deps tree kernel debug-kernel initramfs build run boot check bench lint lint-tool style clean distclean
 
 all: build
 
@@ -26,7 +28,13 @@ kernel: tree
 initramfs: tree
 	@bash scripts/mkinitramfs.sh
 
-build: kernel initramfs
+lint-tool: deps
+	@$(MAKE) -s -C tools/psci-lint
+
+lint: lint-tool
+	@build/psci-lint/psci-lint $(DTS)
+
+build: kernel initramfs lint-tool
 
 run: build
 	@bash scripts/run-demo.sh
@@ -40,6 +48,9 @@ debug-kernel: tree
 
 check: build debug-kernel
 	@bash selftests/run.sh
+
+bench: tree
+	@bash bench/run.sh
 
 style: tree
 	@bash scripts/style.sh

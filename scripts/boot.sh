@@ -15,6 +15,7 @@
 #   TIMEOUT  seconds before the boot counts as hung (180)
 #   LOG      console log (build/logs/boot.log)   QUIET=1 hides the console
 #   QEMU_EXTRA  more QEMU options
+#   FIRMWARE=uefi  boot through EDK2 with ACPI instead of a device tree
 #
 # Exit 0 when the action ended the way the firmware allows: QEMU exited by
 # itself with status 0, or the kernel halted because the firmware offers no
@@ -73,6 +74,12 @@ if [ -n "${DTS:-}" ]; then
 	} > "$work/merged.dts"
 	dtc -q -I dts -O dtb -p 4096 -i "$(dirname "$DTS")" -o "$work/board.dtb" \
 		"$work/merged.dts" || die "dtc failed on $DTS"
+	# The board author's linter runs first; its findings head the log.
+	if [ -x "$BUILD/psci-lint/psci-lint" ]; then
+		"$BUILD/psci-lint/psci-lint" "$work/board.dtb" 2>&1 |
+			sed "s|^$work/board.dtb|LINT: $DTS (merged)|" > "$work/lint.txt" || true
+		[ "${QUIET:-0}" = 1 ] || cat "$work/lint.txt"
+	fi
 	size=$(stat -c %s "$work/initrd")
 	fdtput -t s "$work/board.dtb" /chosen bootargs "$BOOTARGS"
 	fdtput -t x "$work/board.dtb" /chosen linux,initrd-start 0 "${INITRD_ADDR#0x}"
@@ -95,14 +102,30 @@ PY
 	       -device "loader,file=$IMAGE,addr=$KERNEL_ADDR,force-raw=on"
 	       -device "loader,file=$work/board.dtb,addr=$DTB_ADDR,force-raw=on"
 	       -device "loader,file=$work/initrd,addr=$INITRD_ADDR,force-raw=on")
+elif [ "${FIRMWARE:-}" = uefi ]; then
+	# EDK2 (Debian's qemu-efi-aarch64) loads the Image through fw_cfg as an
+	# EFI application and hands over ACPI tables: PSCI comes from the FADT.
+	code=$BUILD/uefi/AAVMF_CODE.fd
+	if [ ! -f "$code" ]; then
+		mkdir -p "$BUILD/uefi"
+		cp /usr/share/AAVMF/AAVMF_CODE.fd "$code.tmp"
+		truncate -s 64M "$code.tmp"
+		mv "$code.tmp" "$code"
+	fi
+	cp /usr/share/AAVMF/AAVMF_VARS.fd "$work/vars.fd"
+	truncate -s 64M "$work/vars.fd"
+	QEMU+=(-drive "if=pflash,format=raw,readonly=on,file=$code"
+	       -drive "if=pflash,format=raw,file=$work/vars.fd"
+	       -kernel "$IMAGE" -initrd "$work/initrd"
+	       -append "$BOOTARGS acpi=force earlycon=pl011,0x9000000")
 else
 	QEMU+=(-kernel "$IMAGE" -initrd "$work/initrd" -append "$BOOTARGS")
 fi
 # shellcheck disable=SC2206
 QEMU+=(${QEMU_EXTRA:-})
 
-: > "$LOG"
-"${QEMU[@]}" </dev/null >"$LOG" 2>&1 &
+cat "$work/lint.txt" > "$LOG" 2>/dev/null || : > "$LOG"
+"${QEMU[@]}" </dev/null >>"$LOG" 2>&1 &
 qpid=$!
 if [ "${QUIET:-0}" != 1 ]; then
 	tail -n +1 -f --pid=$qpid "$LOG" &

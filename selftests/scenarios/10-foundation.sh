@@ -34,13 +34,13 @@ scenario psci-0.2-bad-legacy-ids DTS=selftests/dts/psci-0.2-bad-legacy.dts ACTIO
 ONE_CPU=('smp: Brought up 1 node, 1 CPU' 'PSCI-TEST: userspace up, online CPUs 0'
 	 'psci: no PSCI CPU_ON: secondary CPUs stay off')
 
-scenario method-missing DTS=selftests/dts/no-method.dts -- \
+scenario method-missing DTS=selftests/dts/no-method.dts -- 'LINT: .*/psci: error: missing "method"' \
 	'psci: /psci: missing "method" property, expected "smc" or "hvc"; PSCI disabled' \
 	"${ONE_CPU[@]}" "${NO_REPORT[@]}"
 
-scenario method-foo DTS=selftests/dts/bad-method.dts -- \
+scenario method-foo DTS=selftests/dts/bad-method.dts -- 'LINT: .*/psci: error: invalid method "foo"' \
 	'psci: /psci: invalid "method" "foo", expected "smc" or "hvc"; PSCI disabled' \
 	"${ONE_CPU[@]}" "${NO_REPORT[@]}"
 
-scenario no-psci-node DTS=selftests/dts/no-psci.dts -- \
+scenario no-psci-node DTS=selftests/dts/no-psci.dts -- 'LINT: .*error: enable-method = "psci" but no usable psci node' \
 	'psci: no psci node in the device tree' "${ONE_CPU[@]}" "${NO_REPORT[@]}"

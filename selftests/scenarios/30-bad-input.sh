@@ -1,6 +1,7 @@
 # The bad-input matrix: malformed or hostile psci nodes. Each boots, draws
 # its one-line diagnostic, shows no WARN/BUG/oops, reaches userspace and
-# keeps what still works.
+# keeps what still works. psci-lint, run by boot.sh on the merged tree
+# first, must draw its finding too ("LINT:" lines).
 # shellcheck shell=bash
 
 BAD=selftests/dts/bad
@@ -16,44 +17,44 @@ bad() { # bad NAME [VAR=VALUE ...] -- PATTERN...
 	scenario "bad-$name" DTS="$BAD/$name.dts" "$@"
 }
 
-bad method-empty -- 'psci: /psci: invalid "method" "", expected "smc" or "hvc"; PSCI disabled' "${ONE_CPU[@]}" "${NO_REPORT[@]}"
-bad method-uppercase -- 'psci: /psci: invalid "method" "HVC", expected "smc" or "hvc"; PSCI disabled' \
+bad method-empty -- 'LINT: .*/psci: error: invalid method ""' 'psci: /psci: invalid "method" "", expected "smc" or "hvc"; PSCI disabled' "${ONE_CPU[@]}" "${NO_REPORT[@]}"
+bad method-uppercase -- 'LINT: .*/psci: error: invalid method "HVC"' 'psci: /psci: invalid "method" "HVC", expected "smc" or "hvc"; PSCI disabled' \
 	"${ONE_CPU[@]}" "${NO_REPORT[@]}"
-bad method-cell -- "$NOT_STRING" "${ONE_CPU[@]}" "${NO_REPORT[@]}"
-bad method-trailing-space -- 'psci: /psci: invalid "method" "hvc ", expected' \
+bad method-cell -- 'LINT: .*/psci: error: "method" is not one string' "$NOT_STRING" "${ONE_CPU[@]}" "${NO_REPORT[@]}"
+bad method-trailing-space -- 'LINT: .*/psci: error: invalid method "hvc "' 'psci: /psci: invalid "method" "hvc ", expected' \
 	"${ONE_CPU[@]}" "${NO_REPORT[@]}"
-bad method-two-strings -- "$NOT_STRING" "${ONE_CPU[@]}" "${NO_REPORT[@]}"
-bad status-disabled -- 'psci: /psci: psci node is disabled \(status is not "okay"\); no PSCI' \
+bad method-two-strings -- 'LINT: .*/psci: error: "method" is not one string' "$NOT_STRING" "${ONE_CPU[@]}" "${NO_REPORT[@]}"
+bad status-disabled -- 'LINT: .*/psci: warning: psci node is disabled' 'psci: /psci: psci node is disabled \(status is not "okay"\); no PSCI' \
 	"${ONE_CPU[@]}" "${NO_REPORT[@]}"
-bad disabled-then-okay ACTION=hotplug CYCLES=1 -- 'psci: PSCIv1\.1 over hvc from arm,psci-1\.0' \
+bad disabled-then-okay ACTION=hotplug CYCLES=1 -- 'LINT: .*/firmware/psci: warning: psci node is disabled' 'psci: PSCIv1\.1 over hvc from arm,psci-1\.0' \
 	"$ALL4" 'hotplug done, 0 failed' 'reboot: Power down' "${NO_REPORT[@]}"
-bad two-psci-nodes -- 'psci: /firmware/psci: a second psci node, ignored; using /psci' \
+bad two-psci-nodes -- 'LINT: .*/firmware/psci: error: second psci node' 'psci: /firmware/psci: a second psci node, ignored; using /psci' \
 	'psci: PSCIv1\.1 over hvc' "$ALL4" 'reboot: Power down' "${NO_REPORT[@]}"
-bad legacy-no-ids -- 'psci: /psci: "arm,psci" node without a usable cpu_suspend, cpu_off, cpu_on or migrate ID; no PSCI' \
+bad legacy-no-ids -- 'LINT: .*/psci: error: "arm,psci" node without cpu_suspend' 'psci: /psci: "arm,psci" node without a usable cpu_suspend, cpu_off, cpu_on or migrate ID; no PSCI' \
 	"${ONE_CPU[@]}" "${NO_REPORT[@]}"
-bad legacy-only-cpu-on CMD='ls /sys/devices/system/cpu/cpu1/online 2>/dev/null || echo "PSCI-TEST: cpu1 not hotpluggable"' -- \
+bad legacy-only-cpu-on CMD='ls /sys/devices/system/cpu/cpu1/online 2>/dev/null || echo "PSCI-TEST: cpu1 not hotpluggable"' -- 'LINT: .*/psci: info: PSCI 0\.1 node without cpu_off' \
 	'psci: PSCIv0\.1 over hvc from /psci: cpu_suspend no, cpu_off no, cpu_on yes, migrate no' \
 	"$ALL4" 'PSCI-TEST: cpu1 not hotpluggable' 'PSCI 0\.1 offers no SYSTEM_OFF' "${NO_REPORT[@]}"
-bad legacy-id-2-bytes -- 'psci: /psci: "cpu_on" is 2 bytes, expected one 32-bit cell; CPU_ON disabled' \
+bad legacy-id-2-bytes -- 'LINT: .*/psci: error: "cpu_on" is 2 bytes' 'psci: /psci: "cpu_on" is 2 bytes, expected one 32-bit cell; CPU_ON disabled' \
 	"${ONE_CPU[@]}" "${NO_REPORT[@]}"
-bad legacy-id-8-bytes -- 'psci: /psci: "cpu_on" is 8 bytes, expected one 32-bit cell; CPU_ON disabled' \
+bad legacy-id-8-bytes -- 'LINT: .*/psci: error: "cpu_on" is 8 bytes' 'psci: /psci: "cpu_on" is 8 bytes, expected one 32-bit cell; CPU_ON disabled' \
 	"${ONE_CPU[@]}" "${NO_REPORT[@]}"
-bad legacy-id-zero ACTION=none CMD='ls /sys/devices/system/cpu/cpu1/online 2>/dev/null || echo "PSCI-TEST: cpu1 not hotpluggable"; poweroff' -- \
+bad legacy-id-zero ACTION=none CMD='ls /sys/devices/system/cpu/cpu1/online 2>/dev/null || echo "PSCI-TEST: cpu1 not hotpluggable"; poweroff' -- 'LINT: .*/psci: error: "cpu_off" is 0' \
 	'psci: /psci: "cpu_off" is 0, not a function ID; CPU_OFF disabled' "$ALL4" \
 	'PSCI-TEST: cpu1 not hotpluggable' "${NO_REPORT[@]}"
-bad legacy-id-clash ACTION=hotplug CYCLES=1 -- \
+bad legacy-id-clash ACTION=hotplug CYCLES=1 -- 'LINT: .*/psci: error: "cpu_suspend" = 0x84000002 is the standard ID of CPU_OFF' \
 	'psci: /psci: "cpu_suspend" = 0x84000002 is the standard ID of CPU_OFF; CPU_SUSPEND disabled' \
 	"$ALL4" 'hotplug done, 0 failed' "${NO_REPORT[@]}"
-bad legacy-id-duplicate -- 'psci: /psci: "cpu_off" and "cpu_on" share ID 0x95c1ba60; both disabled' \
+bad legacy-id-duplicate -- 'LINT: .*/psci: error: "cpu_off" and "cpu_on" share ID' 'psci: /psci: "cpu_off" and "cpu_on" share ID 0x95c1ba60; both disabled' \
 	'psci: /psci: "arm,psci" node without a usable' "${ONE_CPU[@]}" "${NO_REPORT[@]}"
-bad psci-1.0-alone ACTION=hotplug CYCLES=1 -- 'psci: PSCIv1\.1 over hvc from arm,psci-1\.0' \
+bad psci-1.0-alone ACTION=hotplug CYCLES=1 -- 'LINT: .*/psci: info: "arm,psci-1\.0" without "arm,psci-0\.2"' 'psci: PSCIv1\.1 over hvc from arm,psci-1\.0' \
 	"$ALL4" 'hotplug done, 0 failed' 'reboot: Power down' "${NO_REPORT[@]}"
-bad unknown-compatible -- 'psci: no psci node in the device tree' "${ONE_CPU[@]}" "${NO_REPORT[@]}"
-bad cpus-no-enable-method -- 'cpu@1: missing enable-method property' 'psci: PSCIv1\.1 over hvc' \
+bad unknown-compatible -- 'LINT: .*/cpus/cpu@1: error: enable-method = "psci" but no usable psci node' 'psci: no psci node in the device tree' "${ONE_CPU[@]}" "${NO_REPORT[@]}"
+bad cpus-no-enable-method -- 'LINT: .*/cpus/cpu@1: warning: CPU without enable-method' 'cpu@1: missing enable-method property' 'psci: PSCIv1\.1 over hvc' \
 	"${ONE_CPU[@]}" 'reboot: Power down' "${NO_REPORT[@]}"
-bad cpus-spin-table -- 'Unsupported enable-method: vendor,magic' \
+bad cpus-spin-table -- 'LINT: .*/cpus/cpu@1: warning: enable-method "vendor,magic"' 'Unsupported enable-method: vendor,magic' \
 	'smp: Brought up 1 node, 3 CPUs' "$UP" 'reboot: Power down' "${NO_REPORT[@]}"
-bad idle-state-reserved-bits -- 'Invalid PSCI power state 0x20000' \
+bad idle-state-reserved-bits -- 'LINT: .*cpu-retention: warning: arm,psci-suspend-param 0x00020000 is valid only in the extended format' 'Invalid PSCI power state 0x20000' \
 	"$ALL4" "$UP" 'reboot: Power down' "${NO_REPORT[@]}"
-bad idle-state-no-param -- 'cpu-retention missing arm,psci-suspend-param property' \
+bad idle-state-no-param -- 'LINT: .*cpu-retention: error: idle state without arm,psci-suspend-param' 'cpu-retention missing arm,psci-suspend-param property' \
 	"$ALL4" "$UP" 'reboot: Power down' "${NO_REPORT[@]}"

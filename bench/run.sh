@@ -1,0 +1,64 @@
+#!/bin/bash
+# `make bench`: our driver against the stock 6.12 driver, built from the same
+# tree with the same configuration (configs/arm64-guest.config + bench.config),
+# booted alternately (A B A B ...). Guest-side figures come from kernel log
+# timestamps and CLOCK_MONOTONIC under -icount shift=0,sleep=off, so guest
+# time is deterministic; the kill wait runs without -icount so that the
+# dying CPU really races the poll. bench/report.py turns the logs into the
+# table, build/bench/results.csv and build/bench/results.png.
+#
+#   ROUNDS (3)   boots per image and figure
+#   KILLS (200)  offlines timed for the kill wait
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+
+ROUNDS=${ROUNDS:-3}
+KILLS=${KILLS:-200}
+OUT=$BUILD/bench
+mkdir -p "$OUT/logs" "$BUILD/guest-bin"
+rm -f "$OUT"/logs/*
+
+bash scripts/install-deps.sh
+# The chart only: the bench needs nothing else the suite does not.
+dpkg-query -W -f='${Status}' python3-matplotlib 2>/dev/null | grep -q "ok installed" ||
+	apt-get install -y -qq --no-install-recommends python3-matplotlib >/dev/null
+bash scripts/prepare-tree.sh
+bash scripts/build-kernel.sh stock bench
+bash scripts/build-kernel.sh ours bench
+aarch64-linux-gnu-gcc -O2 -static -Wall -o "$BUILD/guest-bin/psci-bench" bench/psci-bench.c
+bash scripts/mkinitramfs.sh
+
+ICOUNT="-icount shift=0,sleep=off"
+# The kill wait: function_graph on the arm64 cpu_kill operation (the same
+# function name in both drivers), KILLS offline/online cycles of CPU1.
+KILL_CMD="mount -t tracefs nodev /sys/kernel/tracing 2>/dev/null; cd /sys/kernel/tracing;
+echo cpu_psci_cpu_kill > set_ftrace_filter; echo function_graph > current_tracer;
+echo 1 > tracing_on; psci-bench hotplug 1 $KILLS > /dev/null; echo 0 > tracing_on;
+grep cpu_psci_cpu_kill trace | sed 's/^/PSCI-KILL: /'"
+
+boot() { # boot VARIANT NAME [VAR=VALUE ...]
+	local variant=$1 name=$2
+	shift 2
+	echo "bench: $variant $name" >&2
+	env QUIET=1 LOG="$OUT/logs/$variant.$name.log" IMAGE="$BUILD/images/$variant-bench/Image" \
+		TIMEOUT=600 "$@" bash scripts/boot.sh 2>> "$OUT/logs/verdicts" ||
+		echo "bench: $variant $name failed: $(tail -n1 "$OUT/logs/verdicts")" >&2
+}
+
+for r in $(seq 1 "$ROUNDS"); do
+	for v in stock ours; do
+		boot $v "smp4-r$r" SMP=4 ACTION=none QEMU_EXTRA="$ICOUNT" \
+			CMD="psci-bench hotplug 1 30; psci-bench poweroff"
+		boot $v "smp8-r$r" SMP=8 ACTION=none QEMU_EXTRA="$ICOUNT" \
+			CMD="psci-bench reboot"
+		boot $v "smp16-r$r" SMP=16 MACHINE=virt,gic-version=3 ACTION=none \
+			QEMU_EXTRA="$ICOUNT" CMD="psci-bench poweroff"
+	done
+done
+for v in stock ours; do
+	boot $v calls SMP=4 ACTION=poweroff QEMU_EXTRA="-d int -D $OUT/logs/$v.calls.int"
+	boot $v kill SMP=4 ACTION=none CMD="$KILL_CMD; psci-bench poweroff"
+done
+
+python3 bench/report.py "$OUT"

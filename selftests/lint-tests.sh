@@ -1,0 +1,70 @@
+#!/bin/bash
+# psci-lint's own tests: clean on every example, the CLI contract, blobs
+# that are cut short or corrupt, and a bounded libFuzzer run. Prints
+# "ok - X" / "not ok - X" lines (selftests/run.sh counts them).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+
+LINT=$BUILD/psci-lint/psci-lint
+FUZZ_SECONDS=${FUZZ_SECONDS:-60}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+t() { # t NAME CMD...: ok when CMD succeeds
+	local name=$1
+	shift
+	if out=$("$@" 2>&1); then
+		echo "ok - $name"
+	else
+		echo "not ok - $name"
+		sed 's/^/  # /' <<< "$out" | head -n 8
+	fi
+}
+
+for f in dts-examples/*.dts; do
+	t "clean on $f" bash -c "$LINT '$f' | grep -v ': info: ' | (! grep .)"
+done
+
+t "--help exits 0 and explains the exit status" bash -c "$LINT --help | grep -q 'Exit status'"
+t "exit status 2 and compiler-style line on an error" bash -c \
+	"$LINT selftests/dts/bad-method.dts > $work/o; test \$? = 2 &&
+	 grep -qx 'selftests/dts/bad-method.dts: /psci: error: invalid method \"foo\"; use \"smc\" (firmware at a higher EL) or \"hvc\" (hypervisor)' $work/o"
+dtc -q -I dts -O dtb -o "$work/disabled.dtb" - <<'EOF2'
+/dts-v1/;
+/ { #address-cells = <2>; #size-cells = <2>;
+    cpus { #address-cells = <1>; #size-cells = <0>;
+           cpu@0 { device_type = "cpu"; reg = <0>; enable-method = "spin-table"; }; };
+    psci { compatible = "arm,psci-0.2"; method = "hvc"; status = "disabled"; }; };
+EOF2
+t "exit status 1 on warnings only (.dtb input)" bash -c "$LINT $work/disabled.dtb; test \$? = 1"
+t "--format=json is valid JSON with the findings" bash -c \
+	"$LINT --format=json selftests/dts/bad-method.dts > $work/j; python3 -c 'import json,sys; d=json.load(open(\"$work/j\")); assert d and d[0][\"level\"]==\"error\" and d[0][\"node\"]==\"/psci\", d'"
+
+dtc -q -I dts -O dtb -o "$work/good.dtb" dts-examples/psci-1.0-hvc.dts
+head -c 100 "$work/good.dtb" > "$work/cut.dtb"
+t "truncated .dtb: error, no crash" bash -c "$LINT $work/cut.dtb | grep -q 'truncated blob'; test \${PIPESTATUS[0]} = 2"
+python3 - "$work/good.dtb" "$work/bad.dtb" <<'PY'
+import sys
+b = bytearray(open(sys.argv[1], "rb").read())
+b[0x28:0x2c] = b"\xff\xff\xff\xf0"   # a node tag in the middle of the structure
+b[64:72] = b"\x00\x00\x00\x09\x00\x00\x00\x03"
+open(sys.argv[2], "wb").write(bytes(b))
+PY
+t "corrupt .dtb: error, no crash" bash -c "$LINT $work/bad.dtb; test \$? = 2"
+head -c 4096 /dev/urandom > "$work/noise.dtb"
+t "random bytes: error, no crash" bash -c "$LINT $work/noise.dtb | grep -q 'not a flattened device tree'"
+
+# libFuzzer with ASan/UBSan over the blob checks, seeded with the examples.
+if make -s -C tools/psci-lint fuzz O="$BUILD/psci-lint" > "$work/fuzz-build" 2>&1; then
+	mkdir -p "$work/corpus"
+	for f in dts-examples/*.dts; do
+		dtc -q -I dts -O dtb -o "$work/corpus/$(basename "$f" .dts).dtb" "$f"
+	done
+	t "libFuzzer ${FUZZ_SECONDS}s on the blob checks: no crash, no sanitizer report" \
+		"$BUILD/psci-lint/psci-lint-fuzz" -max_total_time="$FUZZ_SECONDS" -max_len=4096 \
+		-print_final_stats=1 "$work/corpus"
+else
+	echo "not ok - libFuzzer target builds"
+	sed 's/^/  # /' "$work/fuzz-build" | head -n 8
+fi

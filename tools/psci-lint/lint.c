@@ -1,0 +1,381 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * psci-lint checks: everything about a flattened device tree's PSCI
+ * description that a schema cannot see. The blob is untrusted: every
+ * libfdt answer is checked, and a blob that fails fdt_check_full() is
+ * reported, not walked.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libfdt.h>
+
+#include "lint.h"
+
+#define FAST_CALL	0x80000000u
+#define SMC64		0x40000000u
+#define STD_BASE	0x84000000u
+
+static const char *const std_names[] = {
+	"PSCI_VERSION", "CPU_SUSPEND", "CPU_OFF", "CPU_ON", "AFFINITY_INFO",
+	"MIGRATE", "MIGRATE_INFO_TYPE", "MIGRATE_INFO_UP_CPU", "SYSTEM_OFF",
+	"SYSTEM_RESET", "PSCI_FEATURES", "CPU_FREEZE", "CPU_DEFAULT_SUSPEND",
+	"NODE_HW_STATE", "SYSTEM_SUSPEND", "SET_SUSPEND_MODE",
+	"PSCI_STAT_RESIDENCY", "PSCI_STAT_COUNT", "SYSTEM_RESET2",
+	"MEM_PROTECT", "MEM_PROTECT_CHECK_RANGE", "SYSTEM_OFF2",
+};
+#define NR_STD	(sizeof(std_names) / sizeof(std_names[0]))
+
+static const struct {
+	const char *prop;
+	unsigned int fn;	/* standard function number */
+} legacy[] = {
+	{ "cpu_suspend", 1 }, { "cpu_off", 2 }, { "cpu_on", 3 }, { "migrate", 5 },
+};
+#define NR_LEGACY	(sizeof(legacy) / sizeof(legacy[0]))
+
+/* Cores that can only run AArch32: SMC64 IDs cannot be called from them. */
+static const char *const cpus32[] = {
+	"arm,cortex-a5", "arm,cortex-a7", "arm,cortex-a8", "arm,cortex-a9",
+	"arm,cortex-a12", "arm,cortex-a15", "arm,cortex-a17", "arm,cortex-r7",
+};
+
+void lint_report(struct lint *l, enum lint_level level, const char *path,
+		 const char *fmt, ...)
+{
+	struct lint_finding *f;
+	va_list ap;
+
+	if (l->nr == LINT_MAX_FINDINGS)
+		return;
+	f = &l->findings[l->nr++];
+	f->level = level;
+	snprintf(f->path, sizeof(f->path), "%s", path);
+	va_start(ap, fmt);
+	vsnprintf(f->msg, sizeof(f->msg), fmt, ap);
+	va_end(ap);
+}
+
+static void node_path(const void *fdt, int node, char *buf, int len)
+{
+	if (fdt_get_path(fdt, node, buf, len) < 0)
+		snprintf(buf, len, "<node at offset %d>", node);
+}
+
+/* Does the string-list property @name of @node hold @want? */
+static int has_string(const void *fdt, int node, const char *name, const char *want)
+{
+	int len, pos = 0;
+	const char *p = fdt_getprop(fdt, node, name, &len);
+
+	if (!p || len <= 0)
+		return 0;
+	while (pos < len) {
+		int n = strnlen(p + pos, len - pos);
+
+		if (n == (int)strlen(want) && !memcmp(p + pos, want, n))
+			return 1;
+		pos += n + 1;
+	}
+	return 0;
+}
+
+/* A property that is exactly one NUL-terminated string, or NULL. */
+static const char *one_string(const void *fdt, int node, const char *name)
+{
+	int len;
+	const char *p = fdt_getprop(fdt, node, name, &len);
+
+	if (!p || len < 1 || p[len - 1] != '\0' || (int)strlen(p) != len - 1)
+		return NULL;
+	return p;
+}
+
+static int is_psci(const void *fdt, int node)
+{
+	return has_string(fdt, node, "compatible", "arm,psci-1.0") ||
+	       has_string(fdt, node, "compatible", "arm,psci-0.2") ||
+	       has_string(fdt, node, "compatible", "arm,psci");
+}
+
+static int is_available(const void *fdt, int node)
+{
+	const char *s = one_string(fdt, node, "status");
+
+	return !s || !strcmp(s, "okay") || !strcmp(s, "ok");
+}
+
+static int cpus_are_32bit(const void *fdt)
+{
+	int cpus = fdt_path_offset(fdt, "/cpus"), cpu;
+	unsigned int i;
+
+	if (cpus < 0)
+		return 0;
+	fdt_for_each_subnode(cpu, fdt, cpus)
+		for (i = 0; i < sizeof(cpus32) / sizeof(cpus32[0]); i++)
+			if (has_string(fdt, cpu, "compatible", cpus32[i]))
+				return 1;
+	return 0;
+}
+
+static void check_method(struct lint *l, const void *fdt, int node, const char *path)
+{
+	int len;
+	const char *raw = fdt_getprop(fdt, node, "method", &len);
+	const char *m = one_string(fdt, node, "method");
+
+	if (!raw) {
+		lint_report(l, LINT_ERROR, path,
+			    "missing \"method\"; add method = \"smc\" or \"hvc\"");
+		return;
+	}
+	if (!m) {
+		lint_report(l, LINT_ERROR, path,
+			    "\"method\" is not one string (%d bytes); use method = \"smc\" or \"hvc\"",
+			    len);
+		return;
+	}
+	if (strcmp(m, "smc") && strcmp(m, "hvc"))
+		lint_report(l, LINT_ERROR, path,
+			    "invalid method \"%s\"; use \"smc\" (firmware at a higher EL) or \"hvc\" (hypervisor)",
+			    m);
+}
+
+static void check_legacy_ids(struct lint *l, const void *fdt, int node, const char *path,
+			     int v02)
+{
+	unsigned int ids[NR_LEGACY] = { 0 };
+	int is32 = cpus_are_32bit(fdt);
+	unsigned int i, j;
+
+	for (i = 0; i < NR_LEGACY; i++) {
+		int len;
+		const fdt32_t *p = fdt_getprop(fdt, node, legacy[i].prop, &len);
+		unsigned int id, n;
+
+		if (!p)
+			continue;
+		if (len != 4) {
+			lint_report(l, LINT_ERROR, path,
+				    "\"%s\" is %d bytes; it must be one 32-bit cell", legacy[i].prop,
+				    len);
+			continue;
+		}
+		id = fdt32_to_cpu(*p);
+		ids[i] = id;
+		if (!id) {
+			lint_report(l, LINT_ERROR, path,
+				    "\"%s\" is 0, not a function ID; remove it if the firmware has no such call",
+				    legacy[i].prop);
+			continue;
+		}
+		n = (id & ~SMC64) - STD_BASE;
+		if (n < NR_STD && n != legacy[i].fn) {
+			lint_report(l, LINT_ERROR, path,
+				    "\"%s\" = 0x%08x is the standard ID of %s: a 0.2+ firmware would run that instead; use the firmware's %s ID",
+				    legacy[i].prop, id, std_names[n], std_names[legacy[i].fn]);
+			continue;
+		}
+		if (!(id & FAST_CALL))
+			lint_report(l, LINT_WARNING, path,
+				    "\"%s\" = 0x%08x is outside the SMCCC fast-call range (bit 31 clear); check the firmware's ID",
+				    legacy[i].prop, id);
+		if (is32 && (id & SMC64))
+			lint_report(l, LINT_ERROR, path,
+				    "\"%s\" = 0x%08x is an SMC64 ID but the CPUs are 32-bit; use the SMC32 form 0x%08x",
+				    legacy[i].prop, id, id & ~SMC64);
+		if (v02 && n >= NR_STD)
+			lint_report(l, LINT_INFO, path,
+				    "\"%s\" = 0x%08x differs from the standard %s ID 0x%08x: only a 0.1-only client uses it",
+				    legacy[i].prop, id, std_names[legacy[i].fn],
+				    STD_BASE + legacy[i].fn);
+	}
+	for (i = 0; i < NR_LEGACY; i++)
+		for (j = i + 1; j < NR_LEGACY; j++)
+			if (ids[i] && ids[i] == ids[j])
+				lint_report(l, LINT_ERROR, path,
+					    "\"%s\" and \"%s\" share ID 0x%08x; each operation needs its own",
+					    legacy[i].prop, legacy[j].prop, ids[i]);
+	if (!v02 && (ids[0] || ids[1] || ids[3]) && !ids[2])
+		lint_report(l, LINT_WARNING, path,
+			    "PSCI 0.1 node without cpu_on: secondary CPUs cannot be started through PSCI");
+	if (!v02 && ids[2] && !ids[1])
+		lint_report(l, LINT_INFO, path,
+			    "PSCI 0.1 node without cpu_off: CPUs cannot be taken offline");
+	if (!v02 && !ids[0] && !ids[1] && !ids[2] && !ids[3])
+		lint_report(l, LINT_ERROR, path,
+			    "\"arm,psci\" node without cpu_suspend, cpu_off, cpu_on or migrate: PSCI 0.1 is unusable; add the firmware's IDs or a 0.2+ compatible");
+}
+
+static void check_psci_node(struct lint *l, const void *fdt, int node)
+{
+	char path[LINT_PATH_MAX];
+	int v10, v02, v01;
+
+	node_path(fdt, node, path, sizeof(path));
+	v10 = has_string(fdt, node, "compatible", "arm,psci-1.0");
+	v02 = has_string(fdt, node, "compatible", "arm,psci-0.2");
+	v01 = has_string(fdt, node, "compatible", "arm,psci");
+
+	if (!is_available(fdt, node)) {
+		lint_report(l, LINT_WARNING, path,
+			    "psci node is disabled; clients ignore it (set status = \"okay\" or remove it)");
+		return;
+	}
+	check_method(l, fdt, node, path);
+	if (v10 && !v02)
+		lint_report(l, LINT_INFO, path,
+			    "\"arm,psci-1.0\" without \"arm,psci-0.2\": clients that predate 1.0 will not use it");
+	if (v01 || fdt_getprop(fdt, node, "cpu_on", NULL) || fdt_getprop(fdt, node, "cpu_off", NULL))
+		check_legacy_ids(l, fdt, node, path, v10 || v02);
+}
+
+/* Reserved bits of a power_state in the original and the extended format. */
+#define ORIG_VALID	0x0301ffffu
+#define EXT_VALID	0x4fffffffu
+
+static void check_idle_state(struct lint *l, const void *fdt, int node, int psci_entry)
+{
+	char path[LINT_PATH_MAX];
+	const char *name, *label;
+	const fdt32_t *p;
+	unsigned int v;
+	int len;
+
+	node_path(fdt, node, path, sizeof(path));
+	p = fdt_getprop(fdt, node, "arm,psci-suspend-param", &len);
+	if (!p) {
+		if (psci_entry)
+			lint_report(l, LINT_ERROR, path,
+				    "idle state without arm,psci-suspend-param; add the firmware's power_state");
+		return;
+	}
+	if (len != 4) {
+		lint_report(l, LINT_ERROR, path,
+			    "arm,psci-suspend-param is %d bytes; it must be one 32-bit cell", len);
+		return;
+	}
+	v = fdt32_to_cpu(*p);
+	if ((v & ~ORIG_VALID) && (v & ~EXT_VALID))
+		lint_report(l, LINT_ERROR, path,
+			    "arm,psci-suspend-param 0x%08x sets reserved bits in both power_state formats; the kernel will not use this state",
+			    v);
+	else if (v & ~ORIG_VALID)
+		lint_report(l, LINT_WARNING, path,
+			    "arm,psci-suspend-param 0x%08x is valid only in the extended format; make sure the firmware uses it",
+			    v);
+
+	name = fdt_get_name(fdt, node, NULL);
+	label = one_string(fdt, node, "idle-state-name");
+	if (((name && strstr(name, "ret")) || (label && strstr(label, "ret"))) &&
+	    !(v & ~ORIG_VALID) && (v & 0x10000))
+		lint_report(l, LINT_WARNING, path,
+			    "state named as retention but arm,psci-suspend-param 0x%08x asks for power down (bit 16); fix the name or the parameter",
+			    v);
+}
+
+static void check_idle_states(struct lint *l, const void *fdt)
+{
+	int node;
+
+	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
+	     node = fdt_next_node(fdt, node, NULL)) {
+		int parent;
+
+		if (!has_string(fdt, node, "compatible", "arm,idle-state") &&
+		    !has_string(fdt, node, "compatible", "domain-idle-state"))
+			continue;
+		parent = fdt_parent_offset(fdt, node);
+		check_idle_state(l, fdt, node,
+				 parent >= 0 && one_string(fdt, parent, "entry-method") &&
+				 !strcmp(one_string(fdt, parent, "entry-method"), "psci"));
+	}
+}
+
+void lint_blob(struct lint *l, const void *fdt, size_t size)
+{
+	int node, usable = 0, users = 0, cpus, cpu, first = -1;
+	char path[LINT_PATH_MAX], first_path[LINT_PATH_MAX];
+	int err;
+
+	if (size < sizeof(struct fdt_header) || fdt_magic(fdt) != FDT_MAGIC) {
+		lint_report(l, LINT_ERROR, "/", "not a flattened device tree (bad magic)");
+		return;
+	}
+	if (fdt_totalsize(fdt) > size) {
+		lint_report(l, LINT_ERROR, "/", "truncated blob: header says %u bytes, have %zu",
+			    fdt_totalsize(fdt), size);
+		return;
+	}
+	err = fdt_check_full(fdt, size);
+	if (err) {
+		lint_report(l, LINT_ERROR, "/", "corrupt blob: %s", fdt_strerror(err));
+		return;
+	}
+
+	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
+	     node = fdt_next_node(fdt, node, NULL)) {
+		if (!is_psci(fdt, node))
+			continue;
+		check_psci_node(l, fdt, node);
+		if (!is_available(fdt, node))
+			continue;
+		usable++;
+		if (first < 0) {
+			first = node;
+			node_path(fdt, node, first_path, sizeof(first_path));
+		} else {
+			node_path(fdt, node, path, sizeof(path));
+			lint_report(l, LINT_ERROR, path,
+				    "second psci node; clients use only %s: keep one", first_path);
+		}
+	}
+
+	cpus = fdt_path_offset(fdt, "/cpus");
+	if (cpus >= 0)
+		fdt_for_each_subnode(cpu, fdt, cpus) {
+			const char *m = one_string(fdt, cpu, "enable-method");
+
+			if (!has_string(fdt, cpu, "device_type", "cpu"))
+				continue;
+			node_path(fdt, cpu, path, sizeof(path));
+			if (!m) {
+				lint_report(l, LINT_WARNING, path,
+					    "CPU without enable-method: a secondary CPU will not be started; add enable-method = \"psci\"");
+				continue;
+			}
+			if (strcmp(m, "psci")) {
+				if (strcmp(m, "spin-table"))
+					lint_report(l, LINT_WARNING, path,
+						    "enable-method \"%s\" is neither \"psci\" nor \"spin-table\"; an arm64 kernel cannot start this CPU",
+						    m);
+				continue;
+			}
+			users++;
+			if (!usable) {
+				lint_report(l, LINT_ERROR, path,
+					    "enable-method = \"psci\" but no usable psci node; add one or change the enable-method");
+			}
+		}
+	if (usable && !users)
+		lint_report(l, LINT_WARNING, first_path,
+			    "no CPU has enable-method = \"psci\"; the node is used only for idle and system power");
+
+	check_idle_states(l, fdt);
+}
+
+int lint_exit_status(const struct lint *l)
+{
+	int i, status = 0;
+
+	for (i = 0; i < l->nr; i++) {
+		if (l->findings[i].level == LINT_ERROR)
+			return 2;
+		if (l->findings[i].level == LINT_WARNING)
+			status = 1;
+	}
+	return status;
+}
