@@ -3,3 +3,6 @@
 # shellcheck shell=bash
 
 gates lint bash selftests/lint-tests.sh
+
+# The dt-schema binding: valid schema, examples pass, bad nodes fail.
+gates schema bash selftests/schema-tests.sh

@@ -1,0 +1,49 @@
+#!/bin/bash
+# The dt-schema gate (Debian's dt-schema): the binding schema is a valid
+# schema, every dts-example validates against it, and every bad node in
+# selftests/schema-bad/ fails for the reason its "// expect:" line names.
+# Prints "ok - X" / "not ok - X" lines.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+SCHEMA=Documentation/devicetree/bindings/arm/psci.yaml
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+if out=$(dt-doc-validate -u Documentation/devicetree/bindings "$SCHEMA" 2>&1) && [ -z "$out" ]; then
+	echo "ok - dt-doc-validate $SCHEMA"
+else
+	echo "not ok - dt-doc-validate $SCHEMA"
+	sed 's/^/  # /' <<< "$out" | head
+fi
+if ! dt-mk-schema -o "$work/processed.yaml" "$(dirname "$SCHEMA")" > "$work/mk" 2>&1; then
+	echo "not ok - dt-mk-schema"
+	sed 's/^/  # /' "$work/mk" | head
+	exit 0
+fi
+
+validate() { # FILE.dts -> dt-validate's findings on stdout
+	dtc -q -I dts -O yaml -o "$work/t.dt.yaml" "$1" 2>&1 || return 0
+	dt-validate -s "$work/processed.yaml" "$work/t.dt.yaml" 2>&1
+}
+
+for f in dts-examples/*.dts; do
+	out=$(validate "$f")
+	if [ -z "$out" ]; then
+		echo "ok - dt-validate $f"
+	else
+		echo "not ok - dt-validate $f"
+		sed 's/^/  # /' <<< "$out" | head
+	fi
+done
+
+for f in selftests/schema-bad/*.dts; do
+	expect=$(sed -n 's|^// expect: ||p' "$f")
+	out=$(validate "$f")
+	if [ -n "$out" ] && grep -qF -- "$expect" <<< "$out"; then
+		echo "ok - dt-validate rejects $f ($expect)"
+	else
+		echo "not ok - dt-validate rejects $f (expected: $expect)"
+		sed 's/^/  # /' <<< "${out:-no finding}" | head
+	fi
+done
