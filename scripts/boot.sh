@@ -16,6 +16,7 @@
 #   LOG      console log (build/logs/boot.log)   QUIET=1 hides the console
 #   QEMU_EXTRA  more QEMU options
 #   FIRMWARE=uefi  boot through EDK2 with ACPI instead of a device tree
+#   FIRMWARE=tfa   boot on Trusted Firmware-A (MACHINE must have secure=on)
 #
 # Exit 0 when the action ended the way the firmware allows: QEMU exited by
 # itself with status 0, or the kernel halted because the firmware offers no
@@ -102,6 +103,18 @@ PY
 	       -device "loader,file=$IMAGE,addr=$KERNEL_ADDR,force-raw=on"
 	       -device "loader,file=$work/board.dtb,addr=$DTB_ADDR,force-raw=on"
 	       -device "loader,file=$work/initrd,addr=$INITRD_ADDR,force-raw=on")
+elif [ "${FIRMWARE:-}" = tfa ]; then
+	# Trusted Firmware-A at EL3 (scripts/build-tfa.sh) is the PSCI firmware:
+	# it starts the kernel preloaded at 0x40400000 with its own psci node
+	# (method smc) added to QEMU's DT. Nothing passes a command line or an
+	# initrd that way: the kernel's built-in CONFIG_CMDLINE names the
+	# initrd, preloaded at 0x48000000 in an 8 MiB zero-padded window.
+	[ -f "$BUILD/tfa/flash.bin" ] || die "no TF-A (run scripts/build-tfa.sh)"
+	[ "$(stat -c %s "$work/initrd")" -le $((8 << 20)) ] || die "initrd over 8 MiB"
+	[ -n "${APPEND:-}" ] && log "APPEND is ignored with FIRMWARE=tfa (built-in command line)"
+	QEMU+=(-bios "$BUILD/tfa/flash.bin"
+	       -device "loader,file=$IMAGE,addr=0x40400000,force-raw=on"
+	       -device "loader,file=$work/initrd,addr=0x48000000,force-raw=on")
 elif [ "${FIRMWARE:-}" = uefi ]; then
 	# EDK2 (Debian's qemu-efi-aarch64) loads the Image through fw_cfg as an
 	# EFI application and hands over ACPI tables: PSCI comes from the FADT.

@@ -310,6 +310,17 @@ void lint_blob(struct lint *l, const void *fdt, size_t size)
 			    fdt_totalsize(fdt), size);
 		return;
 	}
+	/*
+	 * Every dtc since 2008 writes version 17. libfdt 1.6's full check
+	 * can crash on the older layouts, so those are refused up front.
+	 */
+	if (fdt_version(fdt) < 16 || fdt_version(fdt) > 17 ||
+	    fdt_last_comp_version(fdt) > 17) {
+		lint_report(l, LINT_ERROR, "/",
+			    "unsupported blob version %u (last compatible %u); recompile with dtc",
+			    fdt_version(fdt), fdt_last_comp_version(fdt));
+		return;
+	}
 	err = fdt_check_full(fdt, size);
 	if (err) {
 		lint_report(l, LINT_ERROR, "/", "corrupt blob: %s", fdt_strerror(err));

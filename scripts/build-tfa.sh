@@ -1,0 +1,40 @@
+#!/bin/bash
+# Build Trusted Firmware-A 2.8 for QEMU's virt board from Debian's
+# arm-trusted-firmware source package, once, into build/tfa/:
+#   build/tfa/flash.bin   bl1.bin at 0, fip.bin at 256 KiB (-bios)
+# BL33 is our kernel, preloaded by QEMU's loader at 0x40400000.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+
+OUT=$BUILD/tfa
+[ -f "$OUT/flash.bin" ] && exit 0
+mkdir -p "$OUT"
+
+# apt-get source needs a deb-src entry: the machine's own Debian stanza,
+# with Types: deb-src.
+if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ &&
+   ! grep -qs '^deb-src' /etc/apt/sources.list; then
+	src=$(grep -l 'deb.debian.org/debian$' /etc/apt/sources.list.d/*.sources | head -n1)
+	[ -n "$src" ] || die "no Debian sources stanza to copy for deb-src"
+	sed 's/^Types: deb$/Types: deb-src/' "$src" > /etc/apt/sources.list.d/psci-deb-src.sources
+	apt-get update -qq
+fi
+dpkg-query -W dpkg-dev >/dev/null 2>&1 || apt-get install -y -qq dpkg-dev >/dev/null
+
+if [ ! -d "$OUT"/arm-trusted-firmware-* ]; then
+	(cd "$OUT" && apt-get source -qq arm-trusted-firmware >/dev/null 2>&1) ||
+		die "apt-get source arm-trusted-firmware failed"
+fi
+tree=$(ls -d "$OUT"/arm-trusted-firmware-*/ | head -n1)
+# TF-A 2.8 links with --fatal-warnings, and Debian 12's binutils warns
+# about the RWX segment of its images: drop the flag (only that flag).
+sed -i 's/^\(TF_LDFLAGS[[:space:]]*+=[[:space:]]*\)-Wl,--fatal-warnings /\1/;
+	s/^\(TF_LDFLAGS[[:space:]]*+=[[:space:]]*\)--fatal-warnings /\1/' "$tree/Makefile"
+make -s -C "$tree" PLAT=qemu CROSS_COMPILE=aarch64-linux-gnu- \
+	ARM_LINUX_KERNEL_AS_BL33=1 PRELOADED_BL33_BASE=0x40400000 -j"$(nproc)" all fip
+rel=$tree/build/qemu/release
+dd if="$rel/bl1.bin" of="$OUT/flash.bin.tmp" bs=4096 conv=notrunc status=none
+dd if="$rel/fip.bin" of="$OUT/flash.bin.tmp" bs=4096 seek=64 conv=notrunc status=none
+mv "$OUT/flash.bin.tmp" "$OUT/flash.bin"
+log "TF-A ready: $OUT/flash.bin"
