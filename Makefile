@@ -12,7 +12,7 @@
 SHELL := /bin/bash
 export BUILD := $(CURDIR)/build
 
-.PHONY: all deps tree kernel debug-kernel initramfs build run boot check bench lint lint-tool style clean distclean
+.PHONY: all deps tree kernel debug-kernel initramfs build run boot check arm32-kernel bench lint lint-tool style clean distclean
 
 all: build
 
@@ -26,7 +26,11 @@ kernel: tree
 	@bash scripts/build-kernel.sh ours base
 
 initramfs: tree
-	@bash scripts/mkinitramfs.sh
+	@bash scripts/mkinitramfs.sh arm64
+	@bash scripts/mkinitramfs.sh armhf
+
+arm32-kernel: tree
+	@bash scripts/build-kernel.sh ours arm32-guest
 
 lint-tool: deps
 	@$(MAKE) -s -C tools/psci-lint
@@ -46,7 +50,7 @@ boot: build
 debug-kernel: tree
 	@bash scripts/build-kernel.sh ours debug
 
-check: build debug-kernel
+check: build debug-kernel arm32-kernel
 	@bash selftests/run.sh
 
 bench: tree

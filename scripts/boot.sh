@@ -15,6 +15,7 @@
 #   TIMEOUT  seconds before the boot counts as hung (180)
 #   LOG      console log (build/logs/boot.log)   QUIET=1 hides the console
 #   QEMU_EXTRA  more QEMU options
+#   GUEST_ARCH=arm32  a 32-bit ARM guest (qemu-system-arm, cortex-a15, zImage)
 #   FIRMWARE=uefi  boot through EDK2 with ACPI instead of a device tree
 #   FIRMWARE=tfa   boot on Trusted Firmware-A (MACHINE must have secure=on)
 #
@@ -30,29 +31,42 @@ SMP=${SMP:-4}
 MACHINE=${MACHINE:-virt}
 ACTION=${ACTION:-poweroff}
 CYCLES=${CYCLES:-3}
-IMAGE=${IMAGE:-$BUILD/images/ours-base/Image}
+GUEST_ARCH=${GUEST_ARCH:-arm64}
 TIMEOUT=${TIMEOUT:-180}
 LOG=${LOG:-$BUILD/logs/boot.log}
-CPU=${CPU:-cortex-a57}
+if [ "$GUEST_ARCH" = arm32 ]; then
+	IMAGE=${IMAGE:-$BUILD/images/ours-arm32-guest/zImage}
+	CPU=${CPU:-cortex-a15}
+	QEMU_BIN=qemu-system-arm
+	BASE_CPIO=$BUILD/initramfs/base-armhf.cpio
+else
+	IMAGE=${IMAGE:-$BUILD/images/ours-base/Image}
+	CPU=${CPU:-cortex-a57}
+	QEMU_BIN=qemu-system-aarch64
+	BASE_CPIO=$BUILD/initramfs/base.cpio
+fi
 mkdir -p "$(dirname "$LOG")" "$BUILD/dt"
 [ -f "$IMAGE" ] || die "no kernel image $IMAGE (run make build)"
-[ -f "$BUILD/initramfs/base.cpio" ] || die "no initramfs (run make build)"
+[ -f "$BASE_CPIO" ] || die "no initramfs $BASE_CPIO (run make build)"
 
 work=$(mktemp -d "$BUILD/tmp.boot.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 # The initramfs: the base archive plus this boot's settings.
 bash scripts/mkinitramfs.sh extra "$work/extra.cpio" \
-	TEST_ACTION="$ACTION" TEST_CMD="${CMD:-}" TEST_CYCLES="$CYCLES"
-cat "$BUILD/initramfs/base.cpio" "$work/extra.cpio" > "$work/initrd"
+	TEST_ACTION="$ACTION" TEST_CMD="${CMD:-}" TEST_CYCLES="$CYCLES" \
+	TEST_FORCE="$([ "$GUEST_ARCH" = arm32 ] && echo 1 || echo 0)"
+cat "$BASE_CPIO" "$work/extra.cpio" > "$work/initrd"
 
 BOOTARGS="console=ttyAMA0 panic=-1 ${APPEND:-}"
-QEMU=(qemu-system-aarch64 -M "$MACHINE" -cpu "$CPU" -smp "$SMP" -m 1G
+QEMU=("$QEMU_BIN" -M "$MACHINE" -cpu "$CPU" -smp "$SMP" -m 1G
       -display none -monitor none -serial stdio -nic none -no-reboot)
 
 # Guest physical layout for the loader boot (RAM starts at 0x40000000).
 STUB_ADDR=0x40100000  # QEMU keeps its own DTB in the first MiB
 KERNEL_ADDR=0x40200000
+# A zImage decompresses to the start of RAM: keep it clear of that.
+[ "$GUEST_ARCH" = arm32 ] && KERNEL_ADDR=0x42000000
 DTB_ADDR=0x5ff00000
 INITRD_ADDR=0x60000000
 
@@ -83,20 +97,32 @@ if [ -n "${DTS:-}" ]; then
 	fi
 	size=$(stat -c %s "$work/initrd")
 	fdtput -t s "$work/board.dtb" /chosen bootargs "$BOOTARGS"
+	# Cells as the root's #address-cells says (2 on both virt boards).
 	fdtput -t x "$work/board.dtb" /chosen linux,initrd-start 0 "${INITRD_ADDR#0x}"
 	fdtput -t x "$work/board.dtb" /chosen linux,initrd-end 0 \
 		"$(printf '%x' $((INITRD_ADDR + size)))"
-	# CPU 0 starts here: x0 = DTB, x1..x3 = 0, branch to the Image
-	# (the arm64 boot protocol). Secondaries wait for PSCI CPU_ON.
-	python3 - "$work/stub.bin" "$DTB_ADDR" "$KERNEL_ADDR" <<'PY'
+	# CPU 0 starts here, on a few instructions that follow the boot
+	# protocol (arm64: x0 = DTB, x1..x3 = 0; arm: r0 = 0, r1 = ~0, r2 =
+	# DTB) and branch to the kernel. Secondaries wait for PSCI CPU_ON.
+	python3 - "$work/stub.bin" "$DTB_ADDR" "$KERNEL_ADDR" "$GUEST_ARCH" <<'PY'
 import struct, sys
-code = [0x580000C0,  # ldr x0, =dtb     (literal at +24)
-        0xAA1F03E1,  # mov x1, xzr
-        0xAA1F03E2,  # mov x2, xzr
-        0xAA1F03E3,  # mov x3, xzr
-        0x58000084,  # ldr x4, =kernel  (literal at +32)
-        0xD61F0080]  # br  x4
-blob = struct.pack("<6I", *code) + struct.pack("<QQ", int(sys.argv[2], 0), int(sys.argv[3], 0))
+dtb, kernel = int(sys.argv[2], 0), int(sys.argv[3], 0)
+if sys.argv[4] == "arm32":
+    # The 32-bit ARM boot protocol: r0 = 0, r1 = ~0 (no machine type, DT
+    # boot), r2 = DTB; branch to the zImage.
+    code = [0xE59F2008,  # ldr r2, =dtb     (literal at +16)
+            0xE3A00000,  # mov r0, #0
+            0xE3E01000,  # mvn r1, #0
+            0xE59FF000]  # ldr pc, =kernel  (literal at +20)
+    blob = struct.pack("<4I", *code) + struct.pack("<II", dtb, kernel)
+else:
+    code = [0x580000C0,  # ldr x0, =dtb     (literal at +24)
+            0xAA1F03E1,  # mov x1, xzr
+            0xAA1F03E2,  # mov x2, xzr
+            0xAA1F03E3,  # mov x3, xzr
+            0x58000084,  # ldr x4, =kernel  (literal at +32)
+            0xD61F0080]  # br  x4
+    blob = struct.pack("<6I", *code) + struct.pack("<QQ", dtb, kernel)
 open(sys.argv[1], "wb").write(blob)
 PY
 	QEMU+=(-device "loader,file=$work/stub.bin,addr=$STUB_ADDR,cpu-num=0,force-raw=on"

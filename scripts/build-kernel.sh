@@ -6,7 +6,8 @@
 #     FLAVOUR  names the config: configs/arm64-guest.config plus, for a
 #              flavour other than "base", configs/FLAVOUR.config
 #
-# Output: build/images/VARIANT-FLAVOUR/Image (and vmlinux, .config).
+# Output: build/images/VARIANT-FLAVOUR/Image, or zImage for arm32 (and
+# vmlinux, .config).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -18,15 +19,24 @@ ours) src=$SRC_OURS ;;
 stock) src=$SRC_STOCK ;;
 *) die "unknown variant $variant" ;;
 esac
-frags=(configs/arm64-guest.config)
-[ "$flavour" = base ] || frags+=("configs/$flavour.config")
+# A flavour named arm32* is a 32-bit ARM kernel of its own config;
+# any other is the arm64 guest config plus configs/FLAVOUR.config.
+case "$flavour" in
+arm32*)
+	ARCH=arm CROSS=arm-linux-gnueabihf- TARGET=zImage
+	frags=("configs/$flavour.config") ;;
+*)
+	ARCH=arm64 CROSS=aarch64-linux-gnu- TARGET=Image
+	frags=(configs/arm64-guest.config)
+	[ "$flavour" = base ] || frags+=("configs/$flavour.config") ;;
+esac
 
 obj=$BUILD/obj/$variant-$flavour
 out=$BUILD/images/$variant-$flavour
 mkdir -p "$obj" "$out"
 kmake() {
-	make -s -C "$src" O="$obj" ARCH=arm64 \
-		CROSS_COMPILE=aarch64-linux-gnu- CC="ccache aarch64-linux-gnu-gcc" \
+	make -s -C "$src" O="$obj" ARCH=$ARCH \
+		CROSS_COMPILE=$CROSS CC="ccache ${CROSS}gcc" \
 		-j"$(nproc)" "$@"
 }
 
@@ -58,5 +68,5 @@ if [ ! -f "$obj/.config" ] || [ "$(cat "$obj/.frag-sum" 2>/dev/null)" != "$sum" 
 fi
 
 log "building $variant-$flavour"
-kmake Image
-cp "$obj/arch/arm64/boot/Image" "$obj/vmlinux" "$obj/.config" "$out/"
+kmake $TARGET
+cp "$obj/arch/$ARCH/boot/$TARGET" "$obj/vmlinux" "$obj/.config" "$out/"

@@ -1,6 +1,7 @@
 #!/bin/bash
 # Build the guest's busybox initramfs (newc cpio, uncompressed).
-#   mkinitramfs.sh                  -> build/initramfs/base.cpio
+#   mkinitramfs.sh [arm64|armhf]    -> build/initramfs/base.cpio (arm64)
+#                                      or base-armhf.cpio
 #   mkinitramfs.sh extra OUT K=V... -> OUT: a small archive holding
 #                                      /etc/test.conf, to append to base
 set -euo pipefail
@@ -26,10 +27,13 @@ if [ "${1:-}" = extra ]; then
 	exit 0
 fi
 
-BB=$BUILD/deps/busybox-arm64
-[ -x "$BB" ] || die "no arm64 busybox (run scripts/install-deps.sh)"
-out=$BUILD/initramfs/base.cpio
-list=$BUILD/initramfs/base.list
+arch=${1:-arm64}
+BB=$BUILD/deps/busybox-$arch
+[ -x "$BB" ] || die "no $arch busybox (run scripts/install-deps.sh)"
+suffix=
+[ "$arch" = arm64 ] || suffix=-$arch
+out=$BUILD/initramfs/base$suffix.cpio
+list=$BUILD/initramfs/base$suffix.list
 {
 	echo "dir /dev 0755 0 0"
 	echo "nod /dev/console 0600 0 0 c 5 1"
@@ -53,7 +57,7 @@ list=$BUILD/initramfs/base.list
 	echo "file /etc/rc guest/rc 0755 0 0"
 	echo "file /etc/run-test guest/run-test 0755 0 0"
 	echo "file /etc/psci-lib.sh guest/psci-lib.sh 0644 0 0"
-	for f in "$BUILD"/guest-bin/*; do
+	[ "$arch" = arm64 ] && for f in "$BUILD"/guest-bin/*; do
 		[ -f "$f" ] && echo "file /usr/bin/${f##*/} $f 0755 0 0"
 	done
 } > "$list"

@@ -800,7 +800,7 @@ static void __init psci_test_tos_bogus(struct kunit *test)
 {
 	psci_probe_tos(test, 7, 0);
 	KUNIT_EXPECT_FALSE(test, psci_tos_resident_on(0));
-	psci_probe_tos(test, PSCI_0_2_TOS_UP_MIGRATE, 0xff00000000000000UL);
+	psci_probe_tos(test, PSCI_0_2_TOS_UP_MIGRATE, (long)0xff000000UL);
 	KUNIT_EXPECT_FALSE(test, psci_tos_resident_on(0));
 }
 
