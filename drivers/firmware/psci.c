@@ -569,11 +569,76 @@ static int psci_sys_off(struct sys_off_data *data)
 	return NOTIFY_DONE;
 }
 
+/*
+ * Vendor reset types for reboot commands ("reboot bootloader"), from the
+ * psci node's reset-types child: mode-<command> = <type [cookie]>, type
+ * being bits [30:0] of a vendor-specific SYSTEM_RESET2 reset_type.
+ */
+#define PSCI_RESET_MODES	8
+
+static struct psci_reset_mode {
+	char cmd[24];
+	u32 type;
+	u32 cookie;
+} psci_reset_modes[PSCI_RESET_MODES];
+
+static void __init psci_dt_read_reset_modes(const struct device_node *np)
+{
+	struct device_node *types = of_get_child_by_name(np, "reset-types");
+	const struct property *prop;
+	int n = 0;
+
+	if (!types)
+		return;
+	for_each_property_of_node(types, prop) {
+		struct psci_reset_mode *m;
+		const __be32 *cell = prop->value;
+
+		if (strncmp(prop->name, "mode-", 5))
+			continue;
+		if ((prop->length != 4 && prop->length != 8) || !cell ||
+		    (be32_to_cpu(cell[0]) & PSCI_1_1_RESET_TYPE_VENDOR_START) ||
+		    strlen(prop->name + 5) >= sizeof(m->cmd) || n == PSCI_RESET_MODES) {
+			pr_err("%pOF: \"%s\" ignored: expected <type> or <type cookie>, type below 0x80000000, a command under %zu characters, at most %d modes\n",
+			       types, prop->name, sizeof(m->cmd), PSCI_RESET_MODES);
+			continue;
+		}
+		m = &psci_reset_modes[n++];
+		strscpy(m->cmd, prop->name + 5, sizeof(m->cmd));
+		m->type = be32_to_cpu(cell[0]);
+		m->cookie = prop->length == 8 ? be32_to_cpu(cell[1]) : 0;
+	}
+	of_node_put(types);
+}
+
+static const struct psci_reset_mode *psci_find_reset_mode(const char *cmd)
+{
+	int i;
+
+	for (i = 0; cmd && i < PSCI_RESET_MODES && psci_reset_modes[i].cmd[0]; i++)
+		if (!strcmp(cmd, psci_reset_modes[i].cmd))
+			return &psci_reset_modes[i];
+	return NULL;
+}
+
 static int psci_restart(struct sys_off_data *data)
 {
+	const struct psci_reset_mode *mode = psci_find_reset_mode(data ? data->cmd : NULL);
 	int err;
 
-	if (reboot_mode == REBOOT_WARM || reboot_mode == REBOOT_SOFT) {
+	if (mode) {
+		if (psci_advertised(PSCI_FN_SYSTEM_RESET2)) {
+			err = psci_call(PSCI_FN_SYSTEM_RESET2,
+					PSCI_1_1_RESET_TYPE_VENDOR_START | mode->type,
+					mode->cookie, 0);
+			psci_report(PSCI_FN_SYSTEM_RESET2, err, " (vendor reset)");
+			pr_emerg("reset for \"%s\" failed, falling back to SYSTEM_RESET\n",
+				 mode->cmd);
+		} else {
+			pr_notice("no SYSTEM_RESET2 for reboot command \"%s\", using SYSTEM_RESET\n",
+				  mode->cmd);
+		}
+	} else if (reboot_mode == REBOOT_WARM || reboot_mode == REBOOT_SOFT) {
 		if (psci_advertised(PSCI_FN_SYSTEM_RESET2)) {
 			err = psci_call(PSCI_FN_SYSTEM_RESET2,
 					PSCI_1_1_RESET_TYPE_SYSTEM_WARM_RESET, 0, 0);
@@ -981,8 +1046,10 @@ static int __init psci_probe_node(const struct device_node *np)
 	}
 
 	if (strcmp(psci.source, "arm,psci")) {
-		if (!psci_probe_standard(&ver))
+		if (!psci_probe_standard(&ver)) {
+			psci_dt_read_reset_modes(np);
 			return 0;
+		}
 		if (!of_device_is_compatible(np, "arm,psci")) {
 			pr_err("%pOF: PSCI_VERSION over %s returned 0x%08x, not PSCI 0.2 or later; PSCI disabled\n",
 			       np, psci_conduit_name(psci.conduit), ver);

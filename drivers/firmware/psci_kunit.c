@@ -50,6 +50,7 @@ static struct {
 	struct psci_0_1_function_ids legacy;
 	int feature_cache[PSCI_FN_MAX];
 	long calls[PSCI_FN_MAX];
+	struct psci_reset_mode modes[PSCI_RESET_MODES];
 	enum reboot_mode reboot_mode;
 } saved;
 
@@ -114,7 +115,7 @@ struct fake_node {
 	int nr;
 };
 
-static struct fake_node fnode;
+static struct fake_node fnode, fchild;
 
 static struct device_node *fake_node_new(void)
 {
@@ -140,6 +141,24 @@ static void fake_prop(const char *name, const void *val, int len)
 	p->next = fnode.np.properties;
 	fnode.np.properties = p;
 	fnode.nr++;
+}
+
+/* A reset-types child of the fake psci node, with one mode property. */
+static void fake_reset_mode(const char *prop, const __be32 *cells, int len)
+{
+	struct property *p = &fchild.props[0];
+
+	memset(&fchild, 0, sizeof(fchild));
+	fchild.np.full_name = "reset-types";
+	fchild.np.name = "reset-types";
+	fchild.np.parent = &fnode.np;
+	of_node_init(&fchild.np);
+	memcpy(fchild.buf[0], cells, len);
+	p->name = (char *)prop;
+	p->length = len;
+	p->value = fchild.buf[0];
+	fchild.np.properties = p;
+	fnode.np.child = &fchild.np;
 }
 
 /* @val holds NUL-separated strings, @len counts the last NUL. */
@@ -190,6 +209,8 @@ static int psci_kunit_init(struct kunit *test)
 	saved.reboot_mode = reboot_mode;
 	for (i = 0; i < PSCI_FN_MAX; i++)
 		saved.calls[i] = atomic_long_read(&psci_call_count[i]);
+	memcpy(saved.modes, psci_reset_modes, sizeof(saved.modes));
+	memset(psci_reset_modes, 0, sizeof(psci_reset_modes));
 
 	memset(&fake, 0, sizeof(fake));
 	psci = (struct psci_state){ .conduit = SMCCC_CONDUIT_NONE,
@@ -206,6 +227,7 @@ static void psci_kunit_exit(struct kunit *test)
 {
 	int i;
 
+	memcpy(psci_reset_modes, saved.modes, sizeof(saved.modes));
 	/* The fake's calls are not the firmware's: forget them. */
 	for (i = 0; i < PSCI_FN_MAX; i++)
 		atomic_long_set(&psci_call_count[i], saved.calls[i]);
@@ -731,6 +753,49 @@ static void __init psci_test_reset2_absent(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, fake_count_features(PSCI_FN_STD(SYSTEM_RESET2)), 1);
 }
 
+static void __init psci_test_reset2_vendor_mode(struct kunit *test)
+{
+	static const __be32 cells[] = { cpu_to_be32(0x5), cpu_to_be32(0xc0ffee) };
+	struct sys_off_data data = { .cmd = "bootloader" };
+	struct device_node *np = fake_node_new();
+	int n;
+
+	fake_prop_strs("compatible", "arm,psci-1.0");
+	fake_reset_mode("mode-bootloader", cells, sizeof(cells));
+	fake_psci_1_1();
+	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_FN_STD(SYSTEM_RESET2), 0);
+	fake_rule(PSCI_FN_STD(SYSTEM_RESET2), FAKE_ANY, PSCI_RET_INVALID_PARAMS);
+	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
+	reboot_mode = REBOOT_COLD;
+	n = fake.nr_calls;
+	psci_restart(&data);
+	KUNIT_ASSERT_EQ(test, fake.nr_calls - n, 3);
+	KUNIT_EXPECT_EQ(test, fake.log[n + 1].fid, PSCI_FN_STD(SYSTEM_RESET2));
+	KUNIT_EXPECT_EQ(test, fake.log[n + 1].a0, 0x80000005UL);
+	KUNIT_EXPECT_EQ(test, fake.log[n + 1].a1, 0xc0ffeeUL);
+	/* It returned: SYSTEM_RESET is the fallback. */
+	KUNIT_EXPECT_EQ(test, fake.log[n + 2].fid, PSCI_0_2_FN_SYSTEM_RESET);
+
+	/* A command no mode names is a plain reset. */
+	data.cmd = "recovery";
+	n = fake.nr_calls;
+	psci_restart(&data);
+	KUNIT_EXPECT_EQ(test, fake.nr_calls - n, 1);
+	KUNIT_EXPECT_EQ(test, fake.log[n].fid, PSCI_0_2_FN_SYSTEM_RESET);
+}
+
+static void __init psci_test_reset2_vendor_mode_bad(struct kunit *test)
+{
+	static const __be32 bad[] = { cpu_to_be32(0x80000001) };
+	struct device_node *np = fake_node_new();
+
+	fake_prop_strs("compatible", "arm,psci-1.0");
+	fake_reset_mode("mode-bootloader", bad, sizeof(bad));
+	fake_psci_1_1();
+	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
+	KUNIT_EXPECT_NULL(test, psci_find_reset_mode("bootloader"));
+}
+
 static void __init psci_test_migrate_unadvertised(struct kunit *test)
 {
 	psci_probe_1_1(test);
@@ -741,7 +806,7 @@ static void __init psci_test_migrate_unadvertised(struct kunit *test)
 
 /* ---- Trusted OS ------------------------------------------------------------------------- */
 
-static void __init psci_probe_tos(struct kunit *test, long type, long up_cpu)
+static void __init psci_probe_tos(struct kunit *test, long type, unsigned long up_cpu)
 {
 	struct device_node *np = fake_node_new();
 
@@ -800,7 +865,7 @@ static void __init psci_test_tos_bogus(struct kunit *test)
 {
 	psci_probe_tos(test, 7, 0);
 	KUNIT_EXPECT_FALSE(test, psci_tos_resident_on(0));
-	psci_probe_tos(test, PSCI_0_2_TOS_UP_MIGRATE, (long)0xff000000UL);
+	psci_probe_tos(test, PSCI_0_2_TOS_UP_MIGRATE, GENMASK(31, 24));
 	KUNIT_EXPECT_FALSE(test, psci_tos_resident_on(0));
 }
 
@@ -911,6 +976,8 @@ static struct kunit_case __refdata psci_kunit_cases[] = {
 	KUNIT_CASE(psci_test_system_reset_returns),
 	KUNIT_CASE(psci_test_reset2_warm_falls_back),
 	KUNIT_CASE(psci_test_reset2_absent),
+	KUNIT_CASE(psci_test_reset2_vendor_mode),
+	KUNIT_CASE(psci_test_reset2_vendor_mode_bad),
 	KUNIT_CASE(psci_test_migrate_unadvertised),
 	KUNIT_CASE(psci_test_tos_up_on_cpu0),
 	KUNIT_CASE(psci_test_tos_up_on_cpu2),
