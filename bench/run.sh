@@ -37,6 +37,10 @@ echo cpu_psci_cpu_kill > set_ftrace_filter; echo function_graph > current_tracer
 echo 1 > tracing_on; psci-bench hotplug 1 $KILLS > /dev/null; echo 0 > tracing_on;
 grep cpu_psci_cpu_kill trace | sed 's/^/PSCI-KILL: /'"
 
+# The start marker of the poweroff/reboot figures, a timestamped kernel
+# log line written just before the command.
+mark() { echo "echo 'psci-bench: $1 now' > /dev/kmsg"; }
+
 boot() { # boot VARIANT NAME [VAR=VALUE ...]
 	local variant=$1 name=$2
 	shift 2
@@ -49,11 +53,11 @@ boot() { # boot VARIANT NAME [VAR=VALUE ...]
 for r in $(seq 1 "$ROUNDS"); do
 	for v in stock ours; do
 		boot $v "smp4-r$r" SMP=4 ACTION=none QEMU_EXTRA="$ICOUNT" \
-			CMD="psci-bench hotplug 1 30; psci-bench poweroff"
+			CMD="psci-bench hotplug 1 30; $(mark poweroff); psci-bench poweroff"
 		boot $v "smp8-r$r" SMP=8 ACTION=none QEMU_EXTRA="$ICOUNT" \
-			CMD="psci-bench reboot"
+			CMD="$(mark reboot); psci-bench reboot"
 		boot $v "smp16-r$r" SMP=16 MACHINE=virt,gic-version=3 ACTION=none \
-			QEMU_EXTRA="$ICOUNT" CMD="psci-bench poweroff"
+			QEMU_EXTRA="$ICOUNT" CMD="$(mark poweroff); psci-bench poweroff"
 	done
 done
 for v in stock ours; do
@@ -61,4 +65,5 @@ for v in stock ours; do
 	boot $v kill SMP=4 ACTION=none CMD="$KILL_CMD; psci-bench poweroff"
 done
 
-python3 bench/report.py "$OUT"
+# Debian's python3 (with python3-matplotlib), whatever else is on PATH.
+/usr/bin/python3 bench/report.py "$OUT"

@@ -71,8 +71,10 @@ static void cpu_psci_cpu_die(unsigned int cpu)
  * already told the kernel it is dead, so this is normally microseconds.
  */
 #define PSCI_KILL_TIMEOUT_MS	1000
-/* Spin, with growing delays, this long before sleeping between polls. */
-#define PSCI_KILL_SPIN_US	2000
+/* Busy polls, with delays growing to this, before sleeping between polls. */
+#define PSCI_KILL_SPIN_MAX_US	16
+/* Then sleep this long between polls: short, so a late CPU is seen soon. */
+#define PSCI_KILL_SLEEP_US	50
 
 static int cpu_psci_cpu_kill(unsigned int cpu)
 {
@@ -102,12 +104,11 @@ static int cpu_psci_cpu_kill(unsigned int cpu)
 		waited = ktime_us_delta(ktime_get(), start);
 		if (waited >= PSCI_KILL_TIMEOUT_MS * USEC_PER_MSEC)
 			break;
-		if (waited < PSCI_KILL_SPIN_US) {
+		if (delay <= PSCI_KILL_SPIN_MAX_US) {
 			udelay(delay);
-			delay = min(delay * 2, 64U);
+			delay *= 2;
 		} else {
-			usleep_range(delay, delay * 2);
-			delay = min(delay * 2, 10000U);
+			usleep_range(PSCI_KILL_SLEEP_US, 2 * PSCI_KILL_SLEEP_US);
 		}
 	}
 
