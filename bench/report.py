@@ -66,13 +66,15 @@ def figures(v):
         smp4 + smp16, "psci-bench: poweroff now", "reboot: Power down")
     f["reboot, syscall to firmware call (ms)"] = between(
         smp8, "psci-bench: reboot now", "reboot: Restarting system")
-    kill = []
-    for p in glob.glob(os.path.join(LOGS, f"{v}.kill.log")):
-        for line in lines(p):
-            m = re.search(r"PSCI-KILL:.*?([\d.]+) us\s+\|\s+cpu_psci_cpu_kill", line)
-            if m:
-                kill.append(float(m.group(1)))
-    f["kill wait (us), no icount"] = kill
+    for log, label in (("kill", "kill wait (us), no icount"),
+                       ("kill-tfa", "kill wait on TF-A (us), no icount")):
+        kill = []
+        for p in glob.glob(os.path.join(LOGS, f"{v}.{log}.log")):
+            for line in lines(p):
+                m = re.search(r"PSCI-KILL:.*?([\d.]+) us\s+\|\s+cpu_psci_cpu_kill", line)
+                if m:
+                    kill.append(float(m.group(1)))
+        f[label] = kill
     calls = []
     for p in glob.glob(os.path.join(LOGS, f"{v}.calls.int")):
         calls.append(sum(1 for line in lines(p) if "handled as PSCI call" in line))
@@ -99,7 +101,7 @@ def main():
         if name.startswith("kill wait"):
             for q, label in ((0.95, "p95"), (1.0, "max")):
                 pa, pb = pct(a, q), pct(b, q)
-                rows.append([f"kill wait {label} (us), no icount", f"{pa:.3f}", f"{pb:.3f}",
+                rows.append([name.replace(" (us)", f" {label} (us)"), f"{pa:.3f}", f"{pb:.3f}",
                              f"{pb / pa:.2f}" if pa else "n/a", len(a), len(b)])
 
     head = ["figure", "stock median", "ours median", "ours/stock", "n stock", "n ours"]

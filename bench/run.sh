@@ -24,6 +24,7 @@ bash scripts/install-deps.sh
 dpkg-query -W -f='${Status}' python3-matplotlib 2>/dev/null | grep -q "ok installed" ||
 	apt-get install -y -qq --no-install-recommends python3-matplotlib >/dev/null
 bash scripts/prepare-tree.sh
+bash scripts/build-tfa.sh
 bash scripts/build-kernel.sh stock bench
 bash scripts/build-kernel.sh ours bench
 aarch64-linux-gnu-gcc -O2 -static -Wall -o "$BUILD/guest-bin/psci-bench" bench/psci-bench.c
@@ -62,7 +63,11 @@ for r in $(seq 1 "$ROUNDS"); do
 done
 for v in stock ours; do
 	boot $v calls SMP=4 ACTION=poweroff QEMU_EXTRA="-d int -D $OUT/logs/$v.calls.int"
+	# The kill wait, without -icount: real concurrency between the CPUs;
+	# then the same on Trusted Firmware-A, whose CPU_OFF takes real time.
 	boot $v kill SMP=4 ACTION=none CMD="$KILL_CMD; psci-bench poweroff"
+	boot $v kill-tfa FIRMWARE=tfa MACHINE=virt,secure=on DTS=dts-examples/psci-1.0-smc.dts \
+		SMP=4 ACTION=none CMD="$KILL_CMD; psci-bench poweroff"
 done
 
 # Debian's python3 (with python3-matplotlib), whatever else is on PATH.

@@ -17,7 +17,8 @@
 #   QEMU_EXTRA  more QEMU options
 #   GUEST_ARCH=arm32  a 32-bit ARM guest (qemu-system-arm, cortex-a15, zImage)
 #   FIRMWARE=uefi  boot through EDK2 with ACPI instead of a device tree
-#   FIRMWARE=tfa   boot on Trusted Firmware-A (MACHINE must have secure=on)
+#   FIRMWARE=tfa   boot on Trusted Firmware-A (MACHINE must have secure=on);
+#                  with DTS, TF-A starts a stub that hands the kernel our DT
 #
 # Exit 0 when the action ended the way the firmware allows: QEMU exited by
 # itself with status 0, or the kernel halted because the firmware offers no
@@ -69,6 +70,16 @@ KERNEL_ADDR=0x40200000
 [ "$GUEST_ARCH" = arm32 ] && KERNEL_ADDR=0x42000000
 DTB_ADDR=0x5ff00000
 INITRD_ADDR=0x60000000
+# On TF-A, BL33 (the stub) is preloaded where TF-A jumps, and TF-A starts
+# CPU 0 itself.
+STUB_CPU=,cpu-num=0
+if [ "${FIRMWARE:-}" = tfa ]; then
+	STUB_ADDR=0x40400000
+	KERNEL_ADDR=0x40600000
+	STUB_CPU=
+	[ -f "$BUILD/tfa/flash.bin" ] || die "no TF-A (run scripts/build-tfa.sh)"
+	QEMU+=(-bios "$BUILD/tfa/flash.bin")
+fi
 
 if [ -n "${DTS:-}" ]; then
 	[ -f "$DTS" ] || die "no such device-tree source: $DTS"
@@ -78,7 +89,7 @@ if [ -n "${DTS:-}" ]; then
 	if [ ! -f "$base" ]; then
 		"${QEMU[@]}" -M "$MACHINE,dumpdtb=$work/qemu.dtb" >/dev/null 2>&1 || true
 		[ -f "$work/qemu.dtb" ] || die "QEMU did not dump its device tree"
-		fdtput -r "$work/qemu.dtb" /psci
+		fdtput -r "$work/qemu.dtb" /psci 2>/dev/null || true
 		dtc -q -I dtb -O dts "$work/qemu.dtb" | grep -v '^/dts-v1/;' > "$base.tmp"
 		mv "$base.tmp" "$base"
 	fi
@@ -125,7 +136,7 @@ else:
     blob = struct.pack("<6I", *code) + struct.pack("<QQ", dtb, kernel)
 open(sys.argv[1], "wb").write(blob)
 PY
-	QEMU+=(-device "loader,file=$work/stub.bin,addr=$STUB_ADDR,cpu-num=0,force-raw=on"
+	QEMU+=(-device "loader,file=$work/stub.bin,addr=$STUB_ADDR$STUB_CPU,force-raw=on"
 	       -device "loader,file=$IMAGE,addr=$KERNEL_ADDR,force-raw=on"
 	       -device "loader,file=$work/board.dtb,addr=$DTB_ADDR,force-raw=on"
 	       -device "loader,file=$work/initrd,addr=$INITRD_ADDR,force-raw=on")
@@ -135,11 +146,9 @@ elif [ "${FIRMWARE:-}" = tfa ]; then
 	# (method smc) added to QEMU's DT. Nothing passes a command line or an
 	# initrd that way: the kernel's built-in CONFIG_CMDLINE names the
 	# initrd, preloaded at 0x48000000 in an 8 MiB zero-padded window.
-	[ -f "$BUILD/tfa/flash.bin" ] || die "no TF-A (run scripts/build-tfa.sh)"
 	[ "$(stat -c %s "$work/initrd")" -le $((8 << 20)) ] || die "initrd over 8 MiB"
 	[ -n "${APPEND:-}" ] && log "APPEND is ignored with FIRMWARE=tfa (built-in command line)"
-	QEMU+=(-bios "$BUILD/tfa/flash.bin"
-	       -device "loader,file=$IMAGE,addr=0x40400000,force-raw=on"
+	QEMU+=(-device "loader,file=$IMAGE,addr=0x40400000,force-raw=on"
 	       -device "loader,file=$work/initrd,addr=0x48000000,force-raw=on")
 elif [ "${FIRMWARE:-}" = uefi ]; then
 	# EDK2 (Debian's qemu-efi-aarch64) loads the Image through fw_cfg as an

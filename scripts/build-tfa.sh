@@ -2,13 +2,23 @@
 # Build Trusted Firmware-A 2.8 for QEMU's virt board from Debian's
 # arm-trusted-firmware source package, once, into build/tfa/:
 #   build/tfa/flash.bin   bl1.bin at 0, fip.bin at 256 KiB (-bios)
-# BL33 is our kernel, preloaded by QEMU's loader at 0x40400000.
+# BL33 is our kernel (or a boot stub in front of it), preloaded by QEMU's
+# loader at 0x40400000.
+#
+# One functional change, ours, in scripts/tfa/qemu-cpu-suspend.patch: TF-A
+# 2.8's qemu platform accepts the core power-down power_state 0x00010002 but
+# cannot come back from it (its suspend hooks are assert(0), compiled out in
+# a release build, and the powered-down core then waits in the hold pen for
+# a CPU_ON that never comes). The patch wakes such a core on its next
+# interrupt and sends it through the warm boot entry point, as a powered-up
+# core, so that a guest's power-down idle state really loses its context.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
 OUT=$BUILD/tfa
-[ -f "$OUT/flash.bin" ] && exit 0
+PATCH=$PWD/scripts/tfa/qemu-cpu-suspend.patch
+[ "$OUT/flash.bin" -nt "$PATCH" ] && [ "$OUT/flash.bin" -nt "$0" ] && exit 0
 mkdir -p "$OUT"
 
 # apt-get source needs a deb-src entry: the machine's own Debian stanza,
@@ -27,6 +37,9 @@ if [ ! -d "$OUT"/arm-trusted-firmware-* ]; then
 		die "apt-get source arm-trusted-firmware failed"
 fi
 tree=$(ls -d "$OUT"/arm-trusted-firmware-*/ | head -n1)
+if ! patch -s -d "$tree" -p1 -R --dry-run -f < "$PATCH" >/dev/null 2>&1; then
+	patch -s -d "$tree" -p1 -f < "$PATCH" || die "cannot apply $PATCH"
+fi
 # TF-A 2.8 links with --fatal-warnings, and Debian 12's binutils warns
 # about the RWX segment of its images: drop the flag (only that flag).
 sed -i 's/^\(TF_LDFLAGS[[:space:]]*+=[[:space:]]*\)-Wl,--fatal-warnings /\1/;

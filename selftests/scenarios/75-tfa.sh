@@ -20,7 +20,32 @@ if bash scripts/build-tfa.sh > "$LOGDIR/build-tfa.log" 2>&1; then
 		'reboot: Power down' "${NO_REPORT[@]}"
 	scenario tfa-el1-reboot FIRMWARE=tfa MACHINE=virt,secure=on ACTION=reboot -- \
 		'psci: PSCIv1\.1 over smc' "$ALL4" 'reboot: Restarting system' "${NO_REPORT[@]}"
+	# Real power-down idle states (TF-A with scripts/tfa/qemu-cpu-suspend.patch):
+	# retention entered; core and cluster power-down entered and resumed
+	# through the resume entry point many times while every secondary is
+	# hotplugged; then the usual hotplug.
+	scenario tfa-el1-idle-power-down FIRMWARE=tfa MACHINE=virt,secure=on \
+		DTS=dts-examples/psci-tfa-power-down.dts ACTION=hotplug TIMEOUT=240 \
+		CMD='idle_check cpu-retention; idle_soak cpu-power-down 20; idle_soak cluster-pwr-dn 10' -- \
+		'psci: PSCIv1\.1 over smc from arm,psci-1\.0' "$ALL4" 'started at EL1' \
+		'idle check cpu-retention done, 0 failed' 'idle soak cpu-power-down done, 0 failed' \
+		'idle soak cluster-pwr-dn done, 0 failed' "$HOTPLUG_OK" 'reboot: Power down' \
+		"${NO_REPORT[@]}"
+	scenario tfa-el2-idle-power-down FIRMWARE=tfa MACHINE=virt,secure=on,virtualization=on \
+		DTS=dts-examples/psci-tfa-power-down.dts \
+		CMD='idle_soak cpu-power-down 10' -- \
+		'psci: PSCIv1\.1 over smc from arm,psci-1\.0' "$ALL4" 'started at EL2' \
+		'idle soak cpu-power-down done, 0 failed' 'reboot: Power down' "${NO_REPORT[@]}"
 else
 	n=$((n + 1)); failed=$((failed + 1))
 	echo "not ok $n - tfa: build TF-A (see $LOGDIR/build-tfa.log)"
 fi
+
+# The control for the power-down soak above: QEMU's built-in PSCI answers a
+# power-down CPU_SUSPEND with a WFI and a return, so the same state is never
+# counted as entered (every entry is "rejected" by arm64's cpu_suspend()).
+sed 's/method = "smc"/method = "hvc"/' dts-examples/psci-tfa-power-down.dts > "$LOGDIR/power-down-hvc.dts"
+scenario qemu-power-down-only-returns DTS="$LOGDIR/power-down-hvc.dts" \
+	CMD='idle_soak cpu-power-down 5' -- \
+	'soak cpu1 cpu-power-down FAILED: entered 0 times, rejected [1-9]' \
+	'idle soak cpu-power-down done, 4 failed' 'reboot: Power down' "${NO_REPORT[@]}"
