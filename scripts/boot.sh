@@ -90,8 +90,8 @@ if [ -n "${DTS:-}" ]; then
 		"${QEMU[@]}" -M "$MACHINE,dumpdtb=$work/qemu.dtb" >/dev/null 2>&1 || true
 		[ -f "$work/qemu.dtb" ] || die "QEMU did not dump its device tree"
 		fdtput -r "$work/qemu.dtb" /psci 2>/dev/null || true
-		dtc -q -I dtb -O dts "$work/qemu.dtb" | grep -v '^/dts-v1/;' > "$base.tmp"
-		mv "$base.tmp" "$base"
+		dtc -q -I dtb -O dts "$work/qemu.dtb" | grep -v '^/dts-v1/;' > "$base.$$"
+		mv "$base.$$" "$base"
 	fi
 	{
 		echo "/dts-v1/;"

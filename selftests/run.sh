@@ -4,6 +4,13 @@
 # must not) print. Output is TAP; the last line is "N passed, M failed".
 #
 #   selftests/run.sh [PATTERN]     run the scenarios whose name matches
+#   JOBS=n                         units run at once (default: host cores)
+#
+# The units are the style gate and each file of selftests/scenarios/. A boot
+# keeps about one host core busy (its other vCPUs mostly idle), so JOBS
+# units run side by side, the last files (the longest) first; each unit's
+# TAP goes to build/logs/check/tap/ and is printed in file order, numbered
+# as one stream, when all are done.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -74,7 +81,6 @@ gates() {
 	done < <("$@" 2>&1)
 }
 
-gates style bash scripts/style.sh
 
 # kunit NAME [VAR=VALUE ...]: boot with KUnit enabled and count every case
 # of the KTAP report as a test. The boot itself must also end cleanly.
@@ -120,9 +126,48 @@ kunit() {
 	fi
 }
 
-for f in selftests/scenarios/*.sh; do
-	# shellcheck source=/dev/null
-	. "$f"
+# run_unit UNIT: the style gate, or one scenario file.
+run_unit() {
+	if [ "$1" = style ]; then
+		gates style bash scripts/style.sh
+	else
+		# shellcheck source=/dev/null
+		. "$1"
+	fi
+}
+
+JOBS=${JOBS:-$(nproc)}
+TAPDIR=$LOGDIR/tap
+rm -rf "$TAPDIR"
+mkdir -p "$TAPDIR"
+units=(style selftests/scenarios/*.sh)
+for ((k = ${#units[@]} - 1; k >= 0; k--)); do
+	while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do
+		wait -n
+	done
+	echo "# started ${units[k]}"
+	(
+		t0=$SECONDS
+		run_unit "${units[k]}"
+		echo "# ${units[k]}: $((SECONDS - t0)) s"
+	) > "$TAPDIR/$k.tap" 2>&1 &
+done
+wait
+
+for k in "${!units[@]}"; do
+	while IFS= read -r line; do
+		if [[ "$line" =~ ^(not\ )?ok\ [0-9]+\ (.*)$ ]]; then
+			n=$((n + 1))
+			if [ -n "${BASH_REMATCH[1]}" ]; then
+				failed=$((failed + 1))
+			else
+				passed=$((passed + 1))
+			fi
+			echo "${BASH_REMATCH[1]}ok $n ${BASH_REMATCH[2]}"
+		else
+			echo "$line"
+		fi
+	done < "$TAPDIR/$k.tap"
 done
 
 echo "1..$n"
