@@ -96,13 +96,13 @@ def main():
             rows.append([name, "n/a", "n/a", "n/a", len(a), len(b)])
             continue
         ma, mb = statistics.median(a), statistics.median(b)
-        rows.append([name, f"{ma:.3f}", f"{mb:.3f}", f"{mb / ma:.2f}" if ma else "n/a",
+        rows.append([name, f"{ma:.3f}", f"{mb:.3f}", f"{mb / ma:.3f}" if ma else "n/a",
                      len(a), len(b)])
         if name.startswith("kill wait"):
             for q, label in ((0.95, "p95"), (1.0, "max")):
                 pa, pb = pct(a, q), pct(b, q)
                 rows.append([name.replace(" (us)", f" {label} (us)"), f"{pa:.3f}", f"{pb:.3f}",
-                             f"{pb / pa:.2f}" if pa else "n/a", len(a), len(b)])
+                             f"{pb / pa:.3f}" if pa else "n/a", len(a), len(b)])
 
     head = ["figure", "stock median", "ours median", "ours/stock", "n stock", "n ours"]
     with open(os.path.join(OUT, "results.csv"), "w", newline="") as f:

@@ -7,13 +7,13 @@
 # dying CPU really races the poll. bench/report.py turns the logs into the
 # table, build/bench/results.csv and build/bench/results.png.
 #
-#   ROUNDS (3)   boots per image and figure
+#   ROUNDS (5)   boots per image and figure
 #   KILLS (200)  offlines timed for the kill wait
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 KILLS=${KILLS:-200}
 OUT=$BUILD/bench
 mkdir -p "$OUT/logs" "$BUILD/guest-bin"

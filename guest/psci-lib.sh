@@ -26,30 +26,52 @@ hotplug_all() {
 	echo "PSCI-TEST: hotplug done, $fails failed, online CPUs $(cat /sys/devices/system/cpu/online)"
 }
 
-# idle_check NAME: every online CPU has a cpuidle state called NAME (node
-# names longer than 15 characters are cut in sysfs), and its usage counter
-# grows over a second of idling. The CPUs' other PSCI states are disabled
-# meanwhile, so that the governor cannot always prefer a deeper one.
-idle_check() {
-	want=$1
-	fails=0
-	states=
+# only_state NAME: disable every cpuidle state but NAME (and state0, WFI)
+# on every CPU with cpuidle; print, a word per CPU, NAME's sysfs directory,
+# or "-cpuN" where that CPU has no state NAME (node names longer than 15
+# characters are cut in sysfs). all_states enables them all again.
+only_state() {
 	for d in /sys/devices/system/cpu/cpu[0-9]*; do
 		[ -d "$d/cpuidle" ] || continue
-		s=
+		s=-${d##*/}
 		for st in "$d"/cpuidle/state*; do
-			if [ "$(cat "$st/name" 2>/dev/null)" = "$want" ]; then
+			if [ "$(cat "$st/name" 2>/dev/null)" = "$1" ]; then
 				s=$st
 			elif [ "${st##*/}" != state0 ]; then
 				echo 1 > "$st/disable"
 			fi
 		done
-		if [ -z "$s" ]; then
-			echo "PSCI-TEST: idle ${d##*/} has no state $want"
-			fails=$((fails + 1))
-		else
-			states="$states $s:$(cat "$s/usage")"
-		fi
+		echo "$s"
+	done
+}
+
+all_states() {
+	for st in /sys/devices/system/cpu/cpu[0-9]*/cpuidle/state*; do
+		echo 0 > "$st/disable"
+	done
+}
+
+# cpu_of STATEDIR: the cpuN a cpuidle state directory belongs to.
+cpu_of() {
+	c=${1%/cpuidle/*}
+	echo "${c##*/}"
+}
+
+# idle_check NAME: every online CPU has a cpuidle state called NAME, and its
+# usage counter grows over a second of idling. The CPUs' other PSCI states
+# are disabled meanwhile, so that the governor cannot always prefer a
+# deeper one.
+idle_check() {
+	want=$1
+	fails=0
+	states=
+	for s in $(only_state "$want"); do
+		case "$s" in
+		-*)
+			echo "PSCI-TEST: idle ${s#-} has no state $want"
+			fails=$((fails + 1)) ;;
+		*) states="$states $s:$(cat "$s/usage")" ;;
+		esac
 	done
 	[ -n "$states" ] || echo "PSCI-TEST: idle no CPU has cpuidle states"
 	[ -n "$states" ] || fails=$((fails + 1))
@@ -58,18 +80,14 @@ idle_check() {
 		s=${e%:*}
 		before=${e##*:}
 		after=$(cat "$s/usage")
-		cpu=${s%/cpuidle/*}
-		cpu=${cpu##*/}
 		if [ "$after" -gt "$before" ]; then
-			echo "PSCI-TEST: idle $cpu $want usage $before -> $after"
+			echo "PSCI-TEST: idle $(cpu_of "$s") $want usage $before -> $after"
 		else
-			echo "PSCI-TEST: idle $cpu $want NOT entered (usage $before -> $after)"
+			echo "PSCI-TEST: idle $(cpu_of "$s") $want NOT entered (usage $before -> $after)"
 			fails=$((fails + 1))
 		fi
 	done
-	for st in /sys/devices/system/cpu/cpu[0-9]*/cpuidle/state*; do
-		echo 0 > "$st/disable"
-	done
+	all_states
 	echo "PSCI-TEST: idle check $want done, $fails failed"
 }
 
@@ -119,19 +137,17 @@ idle_soak() {
 	secs=$2
 	fails=0
 	states=
-	for d in /sys/devices/system/cpu/cpu[0-9]*; do
-		for st in "$d"/cpuidle/state*; do
-			[ -d "$st" ] || continue
-			if [ "$(cat "$st/name")" = "$want" ]; then
-				states="$states $st:$(cat "$st/usage"):$(cat "$st/rejected")"
-			elif [ "${st##*/}" != state0 ]; then
-				echo 1 > "$st/disable"
-			fi
-		done
+	for s in $(only_state "$want"); do
+		case "$s" in
+		-*)
+			echo "PSCI-TEST: soak ${s#-} has no state $want"
+			fails=$((fails + 1)) ;;
+		*) states="$states $s:$(cat "$s/usage"):$(cat "$s/rejected")" ;;
+		esac
 	done
 	if [ -z "$states" ]; then
 		echo "PSCI-TEST: soak no CPU has a state $want"
-		fails=1
+		fails=$((fails + 1))
 	fi
 	end=$(($(date +%s) + secs))
 	rounds=0
@@ -147,21 +163,17 @@ idle_soak() {
 	done
 	echo "PSCI-TEST: soak $rounds hotplug rounds, online CPUs $(cat /sys/devices/system/cpu/online)"
 	for e in $states; do
-		st=${e%%:*}
+		s=${e%%:*}
 		rest=${e#*:}
-		entered=$(($(cat "$st/usage") - ${rest%%:*}))
-		rejected=$(($(cat "$st/rejected") - ${rest#*:}))
-		cpu=${st%/cpuidle/*}
-		cpu=${cpu##*/}
+		entered=$(($(cat "$s/usage") - ${rest%%:*}))
+		rejected=$(($(cat "$s/rejected") - ${rest#*:}))
 		if [ "$entered" -ge 20 ]; then
-			echo "PSCI-TEST: soak $cpu $want entered and resumed $entered times, returned at once $rejected times"
+			echo "PSCI-TEST: soak $(cpu_of "$s") $want entered and resumed $entered times, returned at once $rejected times"
 		else
-			echo "PSCI-TEST: soak $cpu $want FAILED: entered $entered times, rejected $rejected"
+			echo "PSCI-TEST: soak $(cpu_of "$s") $want FAILED: entered $entered times, rejected $rejected"
 			fails=$((fails + 1))
 		fi
 	done
-	for st in /sys/devices/system/cpu/cpu[0-9]*/cpuidle/state*; do
-		echo 0 > "$st/disable"
-	done
+	all_states
 	echo "PSCI-TEST: idle soak $want done, $fails failed"
 }

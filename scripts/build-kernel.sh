@@ -53,7 +53,10 @@ if [ ! -f "$obj/.config" ] || [ "$(cat "$obj/.frag-sum" 2>/dev/null)" != "$sum" 
 	bad=0
 	declare -A want=()
 	while IFS= read -r line; do
-		case "$line" in CONFIG_*=*) want[${line%%=*}]=${line#*=} ;; esac
+		case "$line" in
+		CONFIG_*=*) want[${line%%=*}]=${line#*=} ;;
+		"# CONFIG_"*" is not set") line=${line#\# }; want[${line%% *}]=n ;;
+		esac
 	done < <(cat "${frags[@]}")
 	for opt in "${!want[@]}"; do
 		val=${want[$opt]}
