@@ -69,7 +69,7 @@ def figures(v):
     for log, label in (("kill", "kill wait (us), no icount"),
                        ("kill-tfa", "kill wait on TF-A (us), no icount")):
         kill = []
-        for p in glob.glob(os.path.join(LOGS, f"{v}.{log}.log")):
+        for p in glob.glob(os.path.join(LOGS, f"{v}.{log}-r[0-9]*.log")):
             for line in lines(p):
                 m = re.search(r"PSCI-KILL:.*?([\d.]+) us\s+\|\s+cpu_psci_cpu_kill", line)
                 if m:

@@ -73,8 +73,13 @@ static void cpu_psci_cpu_die(unsigned int cpu)
 #define PSCI_KILL_TIMEOUT_MS	1000
 /* Busy polls, with delays growing to this, before sleeping between polls. */
 #define PSCI_KILL_SPIN_MAX_US	16
-/* Then sleep this long between polls: short, so a late CPU is seen soon. */
-#define PSCI_KILL_SLEEP_US	50
+/*
+ * Then sleep between polls, 50 us at first (a CPU just late is seen soon),
+ * doubling to this: a CPU whose firmware takes long to power it off (or a
+ * vCPU the host has not run) is not slowed further by a poll storm.
+ */
+#define PSCI_KILL_SLEEP_MIN_US	50
+#define PSCI_KILL_SLEEP_MAX_US	200
 
 static int cpu_psci_cpu_kill(unsigned int cpu)
 {
@@ -107,8 +112,11 @@ static int cpu_psci_cpu_kill(unsigned int cpu)
 		if (delay <= PSCI_KILL_SPIN_MAX_US) {
 			udelay(delay);
 			delay *= 2;
+			if (delay > PSCI_KILL_SPIN_MAX_US)
+				delay = PSCI_KILL_SLEEP_MIN_US;
 		} else {
-			usleep_range(PSCI_KILL_SLEEP_US, 2 * PSCI_KILL_SLEEP_US);
+			usleep_range(delay, delay + delay / 2);
+			delay = min_t(unsigned int, delay * 2, PSCI_KILL_SLEEP_MAX_US);
 		}
 	}
 
