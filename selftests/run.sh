@@ -4,7 +4,7 @@
 # must not) print. Output is TAP; the last line is "N passed, M failed".
 #
 #   selftests/run.sh [PATTERN]     run the scenarios whose name matches
-#   JOBS=n                         units run at once (default: host cores)
+#   JOBS=n                         units run at once (default: host cores + 1)
 #
 # The units are the style gate and each file of selftests/scenarios/. A boot
 # keeps about one host core busy (its other vCPUs mostly idle), so JOBS
@@ -136,7 +136,7 @@ run_unit() {
 	fi
 }
 
-JOBS=${JOBS:-$(nproc)}
+JOBS=${JOBS:-$(($(nproc) + 1))}
 TAPDIR=$LOGDIR/tap
 rm -rf "$TAPDIR"
 mkdir -p "$TAPDIR"
