@@ -81,6 +81,15 @@ gates() {
 	done < <("$@" 2>&1)
 }
 
+# debug_kernel: the scenarios that follow in this unit boot the debug kernel
+# (configs/debug.config) and also fail on any lockdep, atomic-sleep, UBSAN
+# or KASAN report, WARN, BUG or oops. Each unit is a subshell of its own, so
+# nothing needs resetting afterwards.
+debug_kernel() {
+	SCENARIO_PREFIX=debug-
+	SCENARIO_ENV=(IMAGE="$BUILD/images/ours-debug/Image")
+	SCENARIO_PATTERNS=('!UBSAN:|KASAN|BUG:|WARNING:|INFO: |possible circular locking|inconsistent lock state|sleeping function called from invalid context|Call trace:')
+}
 
 # kunit NAME [VAR=VALUE ...]: boot with KUnit enabled and count every case
 # of the KTAP report as a test. The boot itself must also end cleanly.
