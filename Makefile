@@ -12,7 +12,7 @@
 SHELL := /bin/bash
 export BUILD := $(CURDIR)/build
 
-.PHONY: all deps tree kernel debug-kernel initramfs build run boot check arm32-kernel bench lint lint-tool style clean distclean
+.PHONY: all deps tree kernel stock-kernel debug-kernel initramfs build run boot check arm32-kernel bench lint lint-tool style clean distclean
 
 all: build
 
@@ -50,7 +50,11 @@ boot: build
 debug-kernel: tree
 	@bash scripts/build-kernel.sh ours debug
 
-check: build debug-kernel arm32-kernel
+# The stock 6.12 driver, same tree and config: make check compares with it.
+stock-kernel: tree
+	@bash scripts/build-kernel.sh stock base
+
+check: build debug-kernel arm32-kernel stock-kernel
 	@bash selftests/run.sh
 
 bench: tree

@@ -31,7 +31,7 @@ fi
 bash scripts/install-deps.sh
 # The chart only: the bench needs nothing else the suite does not.
 dpkg-query -W -f='${Status}' python3-matplotlib 2>/dev/null | grep -q "ok installed" ||
-	apt-get install -y -qq --no-install-recommends python3-matplotlib >/dev/null
+	apt_get install -y -qq --no-install-recommends python3-matplotlib >/dev/null
 bash scripts/prepare-tree.sh
 bash scripts/build-tfa.sh
 bash scripts/build-kernel.sh stock bench

@@ -177,3 +177,64 @@ idle_soak() {
 	all_states
 	echo "PSCI-TEST: idle soak $want done, $fails failed"
 }
+
+# trace_conduit: print every SMCCC conduit call from now on to the console,
+# with its function ID ("hvc: (__arm_smccc_hvc+0x0/...) fid=0x84000009"),
+# through kprobe events: the driver's code is not changed, so this observes
+# the stock driver as well as ours. Needs tp_printk on the command line
+# (APPEND=tp_printk) for the lines to reach the console.
+trace_conduit() {
+	mount -t tracefs nodev /sys/kernel/tracing 2>/dev/null
+	t=/sys/kernel/tracing
+	echo 'p:psci/hvc __arm_smccc_hvc fid=%x0:x32 arg=%x1:x64' > $t/kprobe_events &&
+	echo 'p:psci/smc __arm_smccc_smc fid=%x0:x32 arg=%x1:x64' >> $t/kprobe_events &&
+	echo 1 > $t/events/psci/enable &&
+	echo "PSCI-TEST: tracing conduit calls" ||
+	echo "PSCI-TEST: trace_conduit FAILED"
+}
+
+# idle_path_untraceable: nothing CPU_SUSPEND runs after ct_cpuidle_enter()
+# (RCU not watching) may be instrumented. Each of those functions exists
+# (kallsyms), has no patchable function entry (absent from ftrace's
+# available_filter_functions) and is on the kprobe blacklist (a kprobe on
+# it is refused). psci_cpu_suspend_enter(), which runs before
+# ct_cpuidle_enter(), is traceable: the check can see this file's functions.
+IDLE_PATH_FNS="psci_op_cpu_suspend psci_call_hvc psci_call_smc psci_suspend_finisher"
+idle_path_untraceable() {
+	mount -t tracefs nodev /sys/kernel/tracing 2>/dev/null
+	t=/sys/kernel/tracing
+	bad=0
+	grep -qE '^psci_cpu_suspend_enter( |$)' $t/available_filter_functions || {
+		echo "PSCI-TEST: untraceable FAILED: psci_cpu_suspend_enter not traceable, the check sees nothing"
+		bad=1
+	}
+	for fn in $IDLE_PATH_FNS; do
+		if ! grep -qE " $fn$" /proc/kallsyms; then
+			echo "PSCI-TEST: untraceable FAILED: $fn not in kallsyms"
+			bad=1
+		elif grep -qE "^$fn( |$)" $t/available_filter_functions; then
+			echo "PSCI-TEST: untraceable FAILED: $fn has a patchable function entry"
+			bad=1
+		elif echo "p:psci_idle_probe $fn" >> $t/kprobe_events 2>/dev/null; then
+			echo "-:psci_idle_probe" >> $t/kprobe_events
+			echo "PSCI-TEST: untraceable FAILED: a kprobe on $fn was accepted"
+			bad=1
+		else
+			echo "PSCI-TEST: untraceable $fn ok"
+		fi
+	done
+	echo "PSCI-TEST: idle path untraceable, $bad failed"
+}
+
+# trace_while_idle SECONDS: the function tracer on, every CPU idling through
+# CPU_SUSPEND meanwhile; the debug kernel's RCU and lock checkers watch.
+trace_while_idle() {
+	mount -t tracefs nodev /sys/kernel/tracing 2>/dev/null
+	t=/sys/kernel/tracing
+	echo function > $t/current_tracer
+	before=$(cat /sys/devices/system/cpu/cpu*/cpuidle/state1/usage 2>/dev/null | awk '{s += $1} END {print s + 0}')
+	sleep "$1"
+	echo nop > $t/current_tracer
+	after=$(cat /sys/devices/system/cpu/cpu*/cpuidle/state1/usage 2>/dev/null | awk '{s += $1} END {print s + 0}')
+	echo "PSCI-TEST: traced while idle, $((after - before)) idle entries"
+}

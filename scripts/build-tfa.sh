@@ -27,13 +27,14 @@ if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ &&
    ! grep -qs '^deb-src' /etc/apt/sources.list; then
 	src=$(grep -l 'deb.debian.org/debian$' /etc/apt/sources.list.d/*.sources | head -n1)
 	[ -n "$src" ] || die "no Debian sources stanza to copy for deb-src"
-	sed 's/^Types: deb$/Types: deb-src/' "$src" > /etc/apt/sources.list.d/psci-deb-src.sources
-	apt-get update -qq
+	sed 's/^Types: deb$/Types: deb-src/' "$src" | $SUDO tee /etc/apt/sources.list.d/psci-deb-src.sources >/dev/null
+	apt_update
 fi
-dpkg-query -W dpkg-dev >/dev/null 2>&1 || apt-get install -y -qq dpkg-dev >/dev/null
+dpkg-query -W dpkg-dev >/dev/null 2>&1 || apt_get install -y -qq dpkg-dev >/dev/null ||
+	die "cannot install dpkg-dev"
 
 if [ ! -d "$OUT"/arm-trusted-firmware-* ]; then
-	(cd "$OUT" && apt-get source -qq arm-trusted-firmware >/dev/null 2>&1) ||
+	(cd "$OUT" && apt_get source -qq arm-trusted-firmware >/dev/null 2>&1) ||
 		die "apt-get source arm-trusted-firmware failed"
 fi
 tree=$(ls -d "$OUT"/arm-trusted-firmware-*/ | head -n1)

@@ -2,12 +2,14 @@
 # Install the Debian packages the pipeline needs, only when something is
 # missing. Safe to run repeatedly; does nothing on a provisioned machine.
 set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
 
 PKGS=(gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu linux-source-6.12
       qemu-system-arm device-tree-compiler ccache make bc flex bison
       libssl-dev libelf-dev cpio xz-utils python3 perl kmod sparse
       qemu-efi-aarch64 libc6-dev-arm64-cross libfdt-dev clang-14
-      libclang-rt-14-dev dt-schema gcc-arm-linux-gnueabihf)
+      libclang-rt-14-dev dt-schema gcc-arm-linux-gnueabihf python3-libfdt)
 STAMP_FILE=/usr/bin/qemu-system-aarch64
 
 missing=()
@@ -16,16 +18,12 @@ for p in "${PKGS[@]}"; do
 		missing+=("$p")
 done
 
-SUDO=
-[ "$(id -u)" -eq 0 ] || SUDO=sudo
-# A mirror caught mid-sync fails one index; the others still serve.
-log_warn_update() { echo "install-deps: apt-get update reported errors; going on" >&2; }
-export DEBIAN_FRONTEND=noninteractive
 
 if [ "${#missing[@]}" -gt 0 ]; then
 	echo "install-deps: installing ${missing[*]}"
-	$SUDO apt-get update -qq || log_warn_update
-	$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+	apt_update
+	apt_get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null ||
+		die "cannot install ${missing[*]}"
 fi
 : "$STAMP_FILE"
 
@@ -38,10 +36,10 @@ for arch in arm64 armhf; do
 	mkdir -p "$dl"
 	dpkg --print-foreign-architectures | grep -qx "$arch" || {
 		$SUDO dpkg --add-architecture "$arch"
-		$SUDO apt-get update -qq || log_warn_update
+		apt_update
 	}
-	( cd "$dl" && rm -f busybox-static_*.deb && apt-get download -qq "busybox-static:$arch" 2>/dev/null ) ||
-		{ $SUDO apt-get update -qq || log_warn_update; ( cd "$dl" && apt-get download -qq "busybox-static:$arch" ); }
+	( cd "$dl" && rm -f busybox-static_*.deb && apt_get download -qq "busybox-static:$arch" ) ||
+		die "cannot download busybox-static:$arch"
 	rm -rf "$dl/x"
 	dpkg-deb -x "$dl"/busybox-static_*_"$arch".deb "$dl/x"
 	cp "$dl/x/bin/busybox" "$BB"

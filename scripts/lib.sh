@@ -13,3 +13,31 @@ export KBUILD_BUILD_USER=psci KBUILD_BUILD_HOST=build
 
 log() { echo "[$(basename "$0" .sh)] $*" >&2; }
 die() { echo "[$(basename "$0" .sh)] error: $*" >&2; exit 1; }
+
+# Every apt step of the project goes through these. A mirror caught
+# mid-sync fails an index now and then: apt_update retries, then goes on
+# with the indexes it has (the packages usually are there); apt_get
+# retries an install, download or source fetch, refreshing the indexes
+# between tries, and fails only when every try did.
+SUDO=
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+export DEBIAN_FRONTEND=noninteractive
+apt_update() {
+	local try
+	for try in 1 2 3; do
+		$SUDO apt-get update -qq && return 0
+		log "apt-get update failed (try $try of 3)"
+		sleep $((try * 5))
+	done
+	log "apt-get update kept failing; going on with the indexes there are"
+	return 0
+}
+apt_get() {
+	local try
+	for try in 1 2 3; do
+		$SUDO apt-get "$@" && return 0
+		log "apt-get $1 failed (try $try of 3)"
+		[ "$try" = 3 ] || { sleep $((try * 5)); apt_update; }
+	done
+	return 1
+}

@@ -26,10 +26,12 @@ echo "TAP version 13"
 
 # scenario NAME [VAR=VALUE ...] -- [PATTERN ...]
 #   VAR=VALUE are boot.sh settings. Each PATTERN is an extended regular
-#   expression the console must match; a leading "!" means it must not.
+#   expression the console must match; a leading "!" means it must not,
+#   a leading ">" that it must match after the previous pattern's match.
 #   SCENARIO_PREFIX, SCENARIO_ENV (array) and SCENARIO_PATTERNS (array),
 #   when set, prefix the name, add settings and add patterns: that is how
-#   the debug kernel reruns scenario files.
+#   the debug kernel reruns scenario files. SCENARIO_BROKEN=reason reports
+#   the scenario as failed without booting (its firmware could not be built).
 scenario() {
 	local name=${SCENARIO_PREFIX:-}$1 settings=() patterns=() p why= log
 	shift
@@ -41,18 +43,37 @@ scenario() {
 
 	n=$((n + 1))
 	log=$LOGDIR/$name.log
+	# Something this scenario needs could not be built: it still counts,
+	# as a failure with the reason.
+	if [ -n "${SCENARIO_BROKEN:-}" ]; then
+		failed=$((failed + 1))
+		echo "not ok $n - $name"
+		echo "  # $SCENARIO_BROKEN"
+		return 0
+	fi
 	if ! env QUIET=1 LOG="$log" TIMEOUT="${SCENARIO_TIMEOUT:-150}" "${settings[@]}" \
 		bash scripts/boot.sh 2> "$log.verdict"; then
 		why=$(tail -n1 "$log.verdict")
 	fi
+	local after=0 at
 	for p in "${patterns[@]}"; do
 		[ -n "$why" ] && break
 		if [ "${p:0:1}" = "!" ]; then
 			if grep -qaE -- "${p:1}" "$log"; then
 				why="unexpected console line: $(grep -m1 -aE -- "${p:1}" "$log" | tr -d '\r')"
 			fi
+		elif [ "${p:0:1}" = ">" ]; then
+			# Must match on a line after the previous pattern's match.
+			at=$(tail -n +$((after + 1)) "$log" | grep -naE -m1 -- "${p:1}" | cut -d: -f1)
+			if [ -z "$at" ]; then
+				why="missing console line /${p:1}/ after line $after"
+			else
+				after=$((after + at))
+			fi
 		elif ! grep -qaE -- "$p" "$log"; then
 			why="missing console line /$p/"
+		else
+			after=$(grep -naE -m1 -- "$p" "$log" | cut -d: -f1)
 		fi
 	done
 	if [ -z "$why" ]; then
@@ -133,6 +154,40 @@ kunit() {
 		echo "not ok $n - $name: boot ($cases KUnit cases reported)"
 		echo "  # $(tail -n1 "$log.verdict")"
 	fi
+}
+
+# kunit_repeat NAME COUNT [VAR=VALUE ...]: COUNT boots with KUnit enabled,
+# one test each: every case of the KTAP report passed (none skipped) and
+# the boot ended cleanly. For runs that look for rare interference (the
+# suite running while the other CPUs idle and hotplug).
+kunit_repeat() {
+	local name=${SCENARIO_PREFIX:-}$1 count=$2 i log status cases bad why
+	shift 2
+	set -- "${SCENARIO_ENV[@]}" "$@"
+	[ -z "$FILTER" ] || [[ "$name" == *$FILTER* ]] || return 0
+	for ((i = 1; i <= count; i++)); do
+		log=$LOGDIR/$name-$i.log
+		env QUIET=1 LOG="$log" TIMEOUT="${SCENARIO_TIMEOUT:-150}" APPEND="kunit.enable=1" "$@" \
+			bash scripts/boot.sh 2> "$log.verdict"
+		status=$?
+		cases=$(grep -acE '^\[ *[0-9.]+\]     ok [0-9]+ ' "$log")
+		bad=$(grep -aE '^\[ *[0-9.]+\]     (not ok [0-9]+ |ok [0-9]+ .*SKIP)' "$log" |
+			sed -E 's/^\[ *[0-9.]+\] +//' | head -n3 | paste -sd';' -)
+		why=
+		[ "$status" = 0 ] || why=$(tail -n1 "$log.verdict")
+		[ -z "$bad" ] || why="cases: $bad"
+		[ "$cases" -gt 0 ] || why="no KUnit case reported${why:+; $why}"
+		n=$((n + 1))
+		if [ -z "$why" ]; then
+			passed=$((passed + 1))
+			echo "ok $n - $name: boot $i of $count, $cases cases passed"
+		else
+			failed=$((failed + 1))
+			echo "not ok $n - $name: boot $i of $count"
+			echo "  # $why"
+			echo "  # console: $log"
+		fi
+	done
 }
 
 # run_unit UNIT: the style gate, or one scenario file.

@@ -107,9 +107,28 @@ static const struct {
 typedef unsigned long (psci_call_fn)(unsigned long fid, unsigned long a0,
 				     unsigned long a1, unsigned long a2);
 
-/* What the probe found. Written once at boot, read-only afterwards. */
+/*
+ * Vendor reset types for reboot commands ("reboot bootloader"), from the
+ * psci node's reset-types child: mode-<command> = <type [cookie]>, type
+ * being bits [30:0] of a vendor-specific SYSTEM_RESET2 reset_type.
+ */
+#define PSCI_RESET_MODES	8
+
+struct psci_reset_mode {
+	char cmd[24];
+	u32 type;
+	u32 cookie;
+};
+
+/*
+ * Everything the probe found about one firmware. The kernel's firmware is
+ * the one instance "psci" below, written at boot (the PSCI_FEATURES cache
+ * fills in later); the unit tests probe fake firmware into instances of
+ * their own, so that nothing they do reaches the running kernel's.
+ */
 struct psci_state {
 	psci_call_fn *call;		/* the conduit; NULL = no PSCI */
+	psci_call_fn *firmware;		/* called instead of the conduit (tests) */
 	enum arm_smccc_conduit conduit;
 	const char *source;		/* compatible used, or "ACPI" */
 	u32 version;
@@ -118,16 +137,25 @@ struct psci_state {
 	int tos_type;			/* MIGRATE_INFO_TYPE answer */
 	u64 tos_mpidr;			/* valid for a uniprocessor Trusted OS */
 	u32 smccc_version;
+	/*
+	 * PSCI_FEATURES answers for functions asked about only when first
+	 * needed: 0 not asked yet, 1 advertised, -1 not.
+	 */
+	int feature_cache[PSCI_FN_MAX];
+	struct psci_0_1_function_ids legacy_ids;
+	struct psci_reset_mode reset_modes[PSCI_RESET_MODES];
+	bool live;			/* the kernel's firmware: calls counted */
 };
+
+#define PSCI_STATE_INIT	{ .conduit = SMCCC_CONDUIT_NONE, .tos_type = PSCI_RET_NOT_SUPPORTED }
 
 static struct psci_state psci = {
 	.conduit = SMCCC_CONDUIT_NONE,
 	.tos_type = PSCI_RET_NOT_SUPPORTED,
+	.live = true,
 };
 
 struct psci_operations psci_ops;
-
-static struct psci_0_1_function_ids psci_legacy_ids;
 
 /**
  * get_psci_0_1_function_ids() - the legacy (PSCI 0.1) function IDs in use
@@ -138,13 +166,18 @@ static struct psci_0_1_function_ids psci_legacy_ids;
  */
 struct psci_0_1_function_ids get_psci_0_1_function_ids(void)
 {
-	return psci_legacy_ids;
+	return psci.legacy_ids;
 }
 
 /* ---- the conduit ------------------------------------------------------ */
 
-static unsigned long psci_call_hvc(unsigned long fid, unsigned long a0,
-				   unsigned long a1, unsigned long a2)
+/*
+ * The conduit wrappers, like everything else CPU_SUSPEND runs after
+ * ct_cpuidle_enter(), are noinstr: RCU is not watching there, so no
+ * tracer, kprobe or sanitizer may run.
+ */
+static noinstr unsigned long psci_call_hvc(unsigned long fid, unsigned long a0,
+					   unsigned long a1, unsigned long a2)
 {
 	struct arm_smccc_res res;
 
@@ -152,8 +185,8 @@ static unsigned long psci_call_hvc(unsigned long fid, unsigned long a0,
 	return res.a0;
 }
 
-static unsigned long psci_call_smc(unsigned long fid, unsigned long a0,
-				   unsigned long a1, unsigned long a2)
+static noinstr unsigned long psci_call_smc(unsigned long fid, unsigned long a0,
+					   unsigned long a1, unsigned long a2)
 {
 	struct arm_smccc_res res;
 
@@ -161,16 +194,13 @@ static unsigned long psci_call_smc(unsigned long fid, unsigned long a0,
 	return res.a0;
 }
 
-/* A stand-in firmware for the unit tests; NULL in normal operation. */
-static psci_call_fn *psci_conduit_hook;
-
-static void psci_set_conduit(enum arm_smccc_conduit conduit)
+static void psci_set_conduit(struct psci_state *s, enum arm_smccc_conduit conduit)
 {
-	psci.conduit = conduit;
-	if (psci_conduit_hook)
-		psci.call = psci_conduit_hook;
+	s->conduit = conduit;
+	if (s->firmware)
+		s->call = s->firmware;
 	else
-		psci.call = conduit == SMCCC_CONDUIT_HVC ? psci_call_hvc : psci_call_smc;
+		s->call = conduit == SMCCC_CONDUIT_HVC ? psci_call_hvc : psci_call_smc;
 }
 
 static const char *psci_conduit_name(enum arm_smccc_conduit conduit)
@@ -186,59 +216,97 @@ static const char *psci_conduit_name(enum arm_smccc_conduit conduit)
 }
 
 /*
+ * Calls made to the kernel's firmware per operation, for
+ * /sys/firmware/psci/calls/: per CPU, so that idle entries on many CPUs
+ * share no cache line. Until the per-CPU areas are set up (the probe runs
+ * in setup_arch(), on the boot CPU alone) they are counted in a plain
+ * array: an early per-CPU write would land in the template every CPU's
+ * area is copied from.
+ */
+static DEFINE_PER_CPU(unsigned long [PSCI_FN_MAX], psci_calls);
+static unsigned long psci_boot_calls[PSCI_FN_MAX];
+static bool psci_calls_percpu __ro_after_init;
+
+static int __init psci_calls_percpu_init(void)
+{
+	psci_calls_percpu = true;
+	return 0;
+}
+early_initcall(psci_calls_percpu_init);
+
+static __always_inline void psci_count_call(enum psci_fn fn)
+{
+	if (likely(psci_calls_percpu))
+		this_cpu_inc(psci_calls[fn]);
+	else
+		psci_boot_calls[fn]++;
+}
+
+static unsigned long psci_calls_total(enum psci_fn fn)
+{
+	unsigned long sum = psci_boot_calls[fn];
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		sum += per_cpu(psci_calls, cpu)[fn];
+	return sum;
+}
+
+/*
  * One firmware call for operation @fn with the ID in use. The caller has
  * checked that the operation is present; the result is the firmware's
- * register value, to be read as an int for PSCI status codes.
+ * register value, to be read as an int for PSCI status codes. Inlined:
+ * it also runs on the idle path.
  */
-/* Calls made per operation since boot, for /sys/firmware/psci/calls/. */
-static atomic_long_t psci_call_count[PSCI_FN_MAX];
-
-static unsigned long psci_call(enum psci_fn fn, unsigned long a0,
-			       unsigned long a1, unsigned long a2)
+static __always_inline unsigned long psci_call(const struct psci_state *s, enum psci_fn fn,
+					       unsigned long a0, unsigned long a1,
+					       unsigned long a2)
 {
-	/* Uninstrumented: this also runs on the idle path, RCU not watching. */
-	raw_atomic_long_inc(&psci_call_count[fn]);
-	return psci.call(psci.fid[fn], a0, a1, a2);
+	if (s->live)
+		psci_count_call(fn);
+	return s->call(s->fid[fn], a0, a1, a2);
 }
 
-static void psci_forget(void)
+static void psci_forget(struct psci_state *s)
 {
-	psci.call = NULL;
-	psci.conduit = SMCCC_CONDUIT_NONE;
+	s->call = NULL;
+	s->conduit = SMCCC_CONDUIT_NONE;
 }
 
-static bool psci_has(enum psci_fn fn)
+static bool psci_has(const struct psci_state *s, enum psci_fn fn)
 {
-	return psci.call && psci.fid[fn];
+	return s->call && s->fid[fn];
+}
+
+static int psci_features(const struct psci_state *s, enum psci_fn fn)
+{
+	return psci_call(s, PSCI_FN_FEATURES, psci_fn_table[fn].std_id, 0, 0);
+}
+
+/* Optional functions whose PSCI_FEATURES answer waits until first needed. */
+static bool psci_asked_lazily(enum psci_fn fn)
+{
+	return fn == PSCI_FN_MIGRATE || fn == PSCI_FN_MIGRATE_INFO_UP_CPU ||
+	       fn == PSCI_FN_SYSTEM_RESET2;
 }
 
 /*
- * PSCI_FEATURES answers for functions asked about only when first needed
- * (MIGRATE, SYSTEM_RESET2): 0 not asked yet, 1 advertised, -1 not.
+ * Is @fn there to call? On 1.0+ the optional functions not asked about at
+ * boot are asked about once; before 1.0 there is no PSCI_FEATURES and
+ * every function of the version is assumed.
  */
-static int psci_feature_cache[PSCI_FN_MAX];
-
-static int psci_features(enum psci_fn fn)
-{
-	return psci_call(PSCI_FN_FEATURES, psci_fn_table[fn].std_id, 0, 0);
-}
-
-/*
- * Is @fn there to call? On 1.0+ the firmware is asked once; before 1.0
- * there is no PSCI_FEATURES and every function of the version is assumed.
- */
-static bool psci_advertised(enum psci_fn fn)
+static bool psci_advertised(struct psci_state *s, enum psci_fn fn)
 {
 	int known;
 
-	if (!psci_has(fn))
+	if (!psci_has(s, fn))
 		return false;
-	if (!psci_has(PSCI_FN_FEATURES))
+	if (!psci_has(s, PSCI_FN_FEATURES) || !psci_asked_lazily(fn))
 		return true;
-	known = READ_ONCE(psci_feature_cache[fn]);
+	known = READ_ONCE(s->feature_cache[fn]);
 	if (!known) {
-		known = psci_features(fn) >= 0 ? 1 : -1;
-		WRITE_ONCE(psci_feature_cache[fn], known);
+		known = psci_features(s, fn) >= 0 ? 1 : -1;
+		WRITE_ONCE(s->feature_cache[fn], known);
 	}
 	return known > 0;
 }
@@ -273,8 +341,11 @@ static const char *psci_err_name(int err)
 	}
 }
 
-/* Map a PSCI status to an errno. Callers rely on DENIED -> -EPERM. */
-static int psci_to_errno(int err)
+/*
+ * Map a PSCI status to an errno. Callers rely on DENIED -> -EPERM.
+ * Inlined: CPU_SUSPEND uses it on the idle path.
+ */
+static __always_inline int psci_to_errno(int err)
 {
 	switch (err) {
 	case PSCI_RET_SUCCESS:
@@ -300,102 +371,132 @@ static int psci_to_errno(int err)
 	}
 }
 
-static void psci_report(enum psci_fn fn, int err, const char *what)
+static void psci_report(const struct psci_state *s, enum psci_fn fn, int err,
+			const char *what, const char *then)
 {
-	pr_err("%s (0x%08x)%s failed: %s (%d)\n", psci_fn_table[fn].name,
-	       psci.fid[fn], what, psci_err_name(err), err);
+	pr_err("%s (0x%08x)%s failed: %s (%d)%s\n", psci_fn_table[fn].name,
+	       s->fid[fn], what, psci_err_name(err), err, then);
 }
 
-/* ---- psci_ops --------------------------------------------------------- */
+/* ---- operations ------------------------------------------------------- */
+
+/*
+ * Each operation exists twice: psci_do_*() works on any state (the unit
+ * tests' fake firmware included), psci_op_*() is the psci_ops entry the
+ * rest of the kernel calls, on the kernel's firmware.
+ */
+
+static int psci_do_cpu_off(const struct psci_state *s, u32 state)
+{
+	int err = psci_call(s, PSCI_FN_CPU_OFF, state, 0, 0);
+
+	/* CPU_OFF only returns on failure. */
+	psci_report(s, PSCI_FN_CPU_OFF, err, "", "");
+	return psci_to_errno(err);
+}
+
+/*
+ * The one line a refused CPU_ON gets (arm64's bring-up adds only its
+ * errno): DENIED is the firmware's right and needs no error.
+ */
+static int psci_do_cpu_on(const struct psci_state *s, unsigned long cpuid,
+			  unsigned long entry_point)
+{
+	int err = psci_call(s, PSCI_FN_CPU_ON, cpuid, entry_point, 0);
+
+	if (err == PSCI_RET_DENIED)
+		pr_info("CPU_ON for MPIDR 0x%lx denied by firmware\n", cpuid);
+	else if (err)
+		pr_err("CPU_ON (0x%08x) for MPIDR 0x%lx failed: %s (%d)\n",
+		       s->fid[PSCI_FN_CPU_ON], cpuid, psci_err_name(err), err);
+	return psci_to_errno(err);
+}
+
+static int psci_do_migrate(struct psci_state *s, unsigned long cpuid)
+{
+	if (!psci_advertised(s, PSCI_FN_MIGRATE))
+		return -EOPNOTSUPP;
+	return psci_to_errno(psci_call(s, PSCI_FN_MIGRATE, cpuid, 0, 0));
+}
 
 static u32 psci_op_get_version(void)
 {
 	return psci.version;
 }
 
-static int psci_op_cpu_suspend(u32 state, unsigned long entry_point)
+/* Runs after ct_cpuidle_enter(): see psci_call_hvc(). */
+static noinstr int psci_op_cpu_suspend(u32 state, unsigned long entry_point)
 {
-	return psci_to_errno(psci_call(PSCI_FN_CPU_SUSPEND, state, entry_point, 0));
+	return psci_to_errno(psci_call(&psci, PSCI_FN_CPU_SUSPEND, state, entry_point, 0));
 }
 
 static int psci_op_cpu_off(u32 state)
 {
-	int err = psci_call(PSCI_FN_CPU_OFF, state, 0, 0);
-
-	/* CPU_OFF only returns on failure. */
-	psci_report(PSCI_FN_CPU_OFF, err, "");
-	return psci_to_errno(err);
+	return psci_do_cpu_off(&psci, state);
 }
 
 static int psci_op_cpu_on(unsigned long cpuid, unsigned long entry_point)
 {
-	int err = psci_call(PSCI_FN_CPU_ON, cpuid, entry_point, 0);
-
-	if (err == PSCI_RET_DENIED)
-		pr_info("CPU_ON for MPIDR 0x%lx denied by firmware\n", cpuid);
-	else if (err)
-		pr_err("CPU_ON (0x%08x) for MPIDR 0x%lx failed: %s (%d)\n",
-		       psci.fid[PSCI_FN_CPU_ON], cpuid, psci_err_name(err), err);
-	return psci_to_errno(err);
+	return psci_do_cpu_on(&psci, cpuid, entry_point);
 }
 
 static int psci_op_migrate(unsigned long cpuid)
 {
-	if (!psci_advertised(PSCI_FN_MIGRATE))
-		return -EOPNOTSUPP;
-	return psci_to_errno(psci_call(PSCI_FN_MIGRATE, cpuid, 0, 0));
+	return psci_do_migrate(&psci, cpuid);
 }
 
 static int psci_op_affinity_info(unsigned long target_affinity,
 				 unsigned long lowest_affinity_level)
 {
-	return psci_call(PSCI_FN_AFFINITY_INFO, target_affinity,
+	return psci_call(&psci, PSCI_FN_AFFINITY_INFO, target_affinity,
 			 lowest_affinity_level, 0);
 }
 
 static int psci_op_migrate_info_type(void)
 {
-	return psci_call(PSCI_FN_MIGRATE_INFO_TYPE, 0, 0, 0);
+	return psci_call(&psci, PSCI_FN_MIGRATE_INFO_TYPE, 0, 0, 0);
 }
 
-/* Publish the operations whose function ID is known. */
-static void psci_publish_ops(void)
+/* The psci_ops entries for the operations whose function ID is known. */
+static struct psci_operations psci_make_ops(const struct psci_state *s)
 {
-	psci_ops = (struct psci_operations){ .get_version = psci_op_get_version };
-	if (psci.fid[PSCI_FN_CPU_SUSPEND])
-		psci_ops.cpu_suspend = psci_op_cpu_suspend;
-	if (psci.fid[PSCI_FN_CPU_OFF])
-		psci_ops.cpu_off = psci_op_cpu_off;
-	if (psci.fid[PSCI_FN_CPU_ON])
-		psci_ops.cpu_on = psci_op_cpu_on;
-	if (psci.fid[PSCI_FN_MIGRATE])
-		psci_ops.migrate = psci_op_migrate;
-	if (psci.fid[PSCI_FN_AFFINITY_INFO])
-		psci_ops.affinity_info = psci_op_affinity_info;
-	if (psci.fid[PSCI_FN_MIGRATE_INFO_TYPE])
-		psci_ops.migrate_info_type = psci_op_migrate_info_type;
+	struct psci_operations ops = { .get_version = psci_op_get_version };
+
+	if (s->fid[PSCI_FN_CPU_SUSPEND])
+		ops.cpu_suspend = psci_op_cpu_suspend;
+	if (s->fid[PSCI_FN_CPU_OFF])
+		ops.cpu_off = psci_op_cpu_off;
+	if (s->fid[PSCI_FN_CPU_ON])
+		ops.cpu_on = psci_op_cpu_on;
+	if (s->fid[PSCI_FN_MIGRATE])
+		ops.migrate = psci_op_migrate;
+	if (s->fid[PSCI_FN_AFFINITY_INFO])
+		ops.affinity_info = psci_op_affinity_info;
+	if (s->fid[PSCI_FN_MIGRATE_INFO_TYPE])
+		ops.migrate_info_type = psci_op_migrate_info_type;
+	return ops;
 }
 
 /* ---- CPU_SUSPEND power_state ------------------------------------------ */
 
-static bool psci_ext_power_state(void)
+static bool psci_ext_power_state(const struct psci_state *s)
 {
-	return psci.cpu_suspend_features & PSCI_1_0_FEATURES_CPU_SUSPEND_PF_MASK;
+	return s->cpu_suspend_features & PSCI_1_0_FEATURES_CPU_SUSPEND_PF_MASK;
 }
 
-static u32 psci_power_state_valid_bits(void)
+static u32 psci_power_state_valid_bits(const struct psci_state *s)
 {
-	if (psci_ext_power_state())
+	if (psci_ext_power_state(s))
 		return PSCI_1_0_EXT_POWER_STATE_ID_MASK |
 		       PSCI_1_0_EXT_POWER_STATE_TYPE_MASK;
 	return PSCI_0_2_POWER_STATE_ID_MASK | PSCI_0_2_POWER_STATE_TYPE_MASK |
 	       PSCI_0_2_POWER_STATE_AFFL_MASK;
 }
 
-static bool psci_power_state_loses_context(u32 state)
+static bool psci_power_state_loses_context(const struct psci_state *s, u32 state)
 {
-	u32 type = psci_ext_power_state() ? PSCI_1_0_EXT_POWER_STATE_TYPE_MASK :
-					    PSCI_0_2_POWER_STATE_TYPE_MASK;
+	u32 type = psci_ext_power_state(s) ? PSCI_1_0_EXT_POWER_STATE_TYPE_MASK :
+					     PSCI_0_2_POWER_STATE_TYPE_MASK;
 
 	return state & type;
 }
@@ -409,7 +510,13 @@ static bool psci_power_state_loses_context(u32 state)
  */
 bool psci_power_state_is_valid(u32 state)
 {
-	return !(state & ~psci_power_state_valid_bits());
+	return !(state & ~psci_power_state_valid_bits(&psci));
+}
+
+static bool psci_state_has_osi(const struct psci_state *s)
+{
+	return (s->cpu_suspend_features & PSCI_1_0_OS_INITIATED) &&
+	       psci_has(s, PSCI_FN_SET_SUSPEND_MODE);
 }
 
 /**
@@ -420,8 +527,24 @@ bool psci_power_state_is_valid(u32 state)
  */
 bool psci_has_osi_support(void)
 {
-	return (psci.cpu_suspend_features & PSCI_1_0_OS_INITIATED) &&
-	       psci_has(PSCI_FN_SET_SUSPEND_MODE);
+	return psci_state_has_osi(&psci);
+}
+
+static int psci_do_set_osi_mode(const struct psci_state *s, bool enable)
+{
+	int err;
+
+	/* Without SET_SUSPEND_MODE, platform-coordinated is the only mode. */
+	if (!psci_has(s, PSCI_FN_SET_SUSPEND_MODE))
+		return enable ? -EOPNOTSUPP : 0;
+
+	err = psci_call(s, PSCI_FN_SET_SUSPEND_MODE,
+			enable ? PSCI_1_0_SUSPEND_MODE_OSI : PSCI_1_0_SUSPEND_MODE_PC,
+			0, 0);
+	if (err)
+		psci_report(s, PSCI_FN_SET_SUSPEND_MODE, err,
+			    enable ? " to OS-initiated" : " to platform-coordinated", "");
+	return psci_to_errno(err);
 }
 
 /**
@@ -434,19 +557,7 @@ bool psci_has_osi_support(void)
  */
 int psci_set_osi_mode(bool enable)
 {
-	int err;
-
-	/* Without SET_SUSPEND_MODE, platform-coordinated is the only mode. */
-	if (!psci_has(PSCI_FN_SET_SUSPEND_MODE))
-		return enable ? -EOPNOTSUPP : 0;
-
-	err = psci_call(PSCI_FN_SET_SUSPEND_MODE,
-			enable ? PSCI_1_0_SUSPEND_MODE_OSI : PSCI_1_0_SUSPEND_MODE_PC,
-			0, 0);
-	if (err)
-		psci_report(PSCI_FN_SET_SUSPEND_MODE, err,
-			    enable ? " to OS-initiated" : " to platform-coordinated");
-	return psci_to_errno(err);
+	return psci_do_set_osi_mode(&psci, enable);
 }
 
 #ifdef CONFIG_CPU_IDLE
@@ -458,7 +569,7 @@ static noinstr int psci_suspend_finisher(unsigned long state)
 {
 	phys_addr_t resume = __pa_symbol_nodebug((unsigned long)cpu_resume);
 
-	return psci_ops.cpu_suspend(state, resume);
+	return psci_op_cpu_suspend(state, resume);
 }
 
 /**
@@ -467,7 +578,9 @@ static noinstr int psci_suspend_finisher(unsigned long state)
  *
  * A retention state returns straight from the firmware; a power-down
  * state loses the CPU context, so it is entered through cpu_suspend(),
- * which saves the context and resumes at cpu_resume.
+ * which saves the context and resumes at cpu_resume. Between
+ * ct_cpuidle_enter() and ct_cpuidle_exit() only noinstr and
+ * __always_inline code runs.
  *
  * Return: 0 after a successful suspend, a negative errno otherwise.
  */
@@ -476,10 +589,10 @@ int psci_cpu_suspend_enter(u32 state)
 	struct arm_cpuidle_irq_context irq_ctx;
 	int ret;
 
-	if (!psci_ops.cpu_suspend)
+	if (!psci_has(&psci, PSCI_FN_CPU_SUSPEND))
 		return -EOPNOTSUPP;
 
-	if (psci_power_state_loses_context(state)) {
+	if (psci_power_state_loses_context(&psci, state)) {
 		/* arm64's cpu_suspend() tells context tracking itself. */
 		if (!IS_ENABLED(CONFIG_ARM64))
 			ct_cpuidle_enter();
@@ -491,7 +604,7 @@ int psci_cpu_suspend_enter(u32 state)
 
 	ct_cpuidle_enter();
 	arm_cpuidle_save_irq_context(&irq_ctx);
-	ret = psci_ops.cpu_suspend(state, 0);
+	ret = psci_op_cpu_suspend(state, 0);
 	arm_cpuidle_restore_irq_context(&irq_ctx);
 	ct_cpuidle_exit();
 	return ret;
@@ -499,6 +612,16 @@ int psci_cpu_suspend_enter(u32 state)
 #endif
 
 /* ---- Trusted OS ------------------------------------------------------- */
+
+static bool psci_state_tos_resident_on(const struct psci_state *s, int cpu)
+{
+	if (s->tos_type != PSCI_0_2_TOS_UP_MIGRATE &&
+	    s->tos_type != PSCI_0_2_TOS_UP_NO_MIGRATE)
+		return false;
+	if (cpu < 0 || cpu >= nr_cpu_ids)
+		return false;
+	return cpu_logical_map(cpu) == s->tos_mpidr;
+}
 
 /**
  * psci_tos_resident_on() - is a uniprocessor Trusted OS resident on @cpu
@@ -510,12 +633,7 @@ int psci_cpu_suspend_enter(u32 state)
  */
 bool psci_tos_resident_on(int cpu)
 {
-	if (psci.tos_type != PSCI_0_2_TOS_UP_MIGRATE &&
-	    psci.tos_type != PSCI_0_2_TOS_UP_NO_MIGRATE)
-		return false;
-	if (cpu < 0 || cpu >= nr_cpu_ids)
-		return false;
-	return cpu_logical_map(cpu) == psci.tos_mpidr;
+	return psci_state_tos_resident_on(&psci, cpu);
 }
 
 /*
@@ -523,15 +641,15 @@ bool psci_tos_resident_on(int cpu)
  * against the logical map when asked: this runs before the secondary CPUs
  * have logical numbers.
  */
-static void __init psci_probe_trusted_os(void)
+static void __init psci_probe_trusted_os(struct psci_state *s)
 {
 	unsigned long mpidr;
 
-	if (!psci_has(PSCI_FN_MIGRATE_INFO_TYPE))
+	if (!psci_has(s, PSCI_FN_MIGRATE_INFO_TYPE))
 		return;
 
-	psci.tos_type = psci_call(PSCI_FN_MIGRATE_INFO_TYPE, 0, 0, 0);
-	switch (psci.tos_type) {
+	s->tos_type = psci_call(s, PSCI_FN_MIGRATE_INFO_TYPE, 0, 0, 0);
+	switch (s->tos_type) {
 	case PSCI_0_2_TOS_UP_MIGRATE:
 	case PSCI_0_2_TOS_UP_NO_MIGRATE:
 		break;
@@ -540,49 +658,44 @@ static void __init psci_probe_trusted_os(void)
 		return;
 	default:
 		pr_warn("MIGRATE_INFO_TYPE returned %d, expected 0, 1, 2 or NOT_SUPPORTED; assuming no Trusted OS\n",
-			psci.tos_type);
-		psci.tos_type = PSCI_RET_NOT_SUPPORTED;
+			s->tos_type);
+		s->tos_type = PSCI_RET_NOT_SUPPORTED;
 		return;
 	}
 
-	mpidr = psci_has(PSCI_FN_MIGRATE_INFO_UP_CPU) ?
-		psci_call(PSCI_FN_MIGRATE_INFO_UP_CPU, 0, 0, 0) : ~0UL;
+	mpidr = psci_has(s, PSCI_FN_MIGRATE_INFO_UP_CPU) ?
+		psci_call(s, PSCI_FN_MIGRATE_INFO_UP_CPU, 0, 0, 0) : ~0UL;
 	if (mpidr & ~MPIDR_HWID_BITMASK) {
 		pr_warn("MIGRATE_INFO_UP_CPU returned 0x%lx, not an MPIDR; Trusted OS CPU unknown\n",
 			mpidr);
-		psci.tos_type = PSCI_RET_NOT_SUPPORTED;
+		s->tos_type = PSCI_RET_NOT_SUPPORTED;
 		return;
 	}
-	psci.tos_mpidr = mpidr;
+	s->tos_mpidr = mpidr;
 	pr_info("Trusted OS resident on MPIDR 0x%lx (%smigratable); that CPU stays online\n",
-		mpidr, psci.tos_type == PSCI_0_2_TOS_UP_MIGRATE ? "" : "not ");
+		mpidr, s->tos_type == PSCI_0_2_TOS_UP_MIGRATE ? "" : "not ");
 }
 
 /* ---- power off and restart -------------------------------------------- */
 
-static int psci_sys_off(struct sys_off_data *data)
+/*
+ * SYSTEM_OFF only returns when the firmware refused. Other power-off
+ * handlers may still follow (the kernel runs the rest of its chain), so
+ * this is an error, not the end of the machine.
+ */
+static void psci_do_system_off(const struct psci_state *s)
 {
-	int err = psci_call(PSCI_FN_SYSTEM_OFF, 0, 0, 0);
+	int err = psci_call(s, PSCI_FN_SYSTEM_OFF, 0, 0, 0);
 
-	psci_report(PSCI_FN_SYSTEM_OFF, err, "");
-	pr_emerg("the machine could not be powered off\n");
-	return NOTIFY_DONE;
+	psci_report(s, PSCI_FN_SYSTEM_OFF, err, "", "; trying the next power-off handler");
 }
 
-/*
- * Vendor reset types for reboot commands ("reboot bootloader"), from the
- * psci node's reset-types child: mode-<command> = <type [cookie]>, type
- * being bits [30:0] of a vendor-specific SYSTEM_RESET2 reset_type.
- */
-#define PSCI_RESET_MODES	8
+static void psci_power_off(void)
+{
+	psci_do_system_off(&psci);
+}
 
-static struct psci_reset_mode {
-	char cmd[24];
-	u32 type;
-	u32 cookie;
-} psci_reset_modes[PSCI_RESET_MODES];
-
-static void __init psci_dt_read_reset_modes(const struct device_node *np)
+static void __init psci_dt_read_reset_modes(struct psci_state *s, const struct device_node *np)
 {
 	struct device_node *types = of_get_child_by_name(np, "reset-types");
 	const struct property *prop;
@@ -603,7 +716,7 @@ static void __init psci_dt_read_reset_modes(const struct device_node *np)
 			       types, prop->name, sizeof(m->cmd), PSCI_RESET_MODES);
 			continue;
 		}
-		m = &psci_reset_modes[n++];
+		m = &s->reset_modes[n++];
 		strscpy(m->cmd, prop->name + 5, sizeof(m->cmd));
 		m->type = be32_to_cpu(cell[0]);
 		m->cookie = prop->length == 8 ? be32_to_cpu(cell[1]) : 0;
@@ -611,48 +724,73 @@ static void __init psci_dt_read_reset_modes(const struct device_node *np)
 	of_node_put(types);
 }
 
-static const struct psci_reset_mode *psci_find_reset_mode(const char *cmd)
+static const struct psci_reset_mode *psci_find_reset_mode(const struct psci_state *s,
+							  const char *cmd)
 {
 	int i;
 
-	for (i = 0; cmd && i < PSCI_RESET_MODES && psci_reset_modes[i].cmd[0]; i++)
-		if (!strcmp(cmd, psci_reset_modes[i].cmd))
-			return &psci_reset_modes[i];
+	for (i = 0; cmd && i < PSCI_RESET_MODES && s->reset_modes[i].cmd[0]; i++)
+		if (!strcmp(cmd, s->reset_modes[i].cmd))
+			return &s->reset_modes[i];
 	return NULL;
 }
 
-static int psci_restart(struct sys_off_data *data)
+/*
+ * Reset for reboot @mode and command @cmd: a vendor reset type the command
+ * names, or a warm reset, through SYSTEM_RESET2 where the firmware has it;
+ * SYSTEM_RESET otherwise and as the fallback. Returns only if all failed.
+ */
+static void psci_do_restart(struct psci_state *s, enum reboot_mode mode, const char *cmd)
 {
-	const struct psci_reset_mode *mode = psci_find_reset_mode(data ? data->cmd : NULL);
+	const struct psci_reset_mode *vendor = psci_find_reset_mode(s, cmd);
 	int err;
 
-	if (mode) {
-		if (psci_advertised(PSCI_FN_SYSTEM_RESET2)) {
-			err = psci_call(PSCI_FN_SYSTEM_RESET2,
-					PSCI_1_1_RESET_TYPE_VENDOR_START | mode->type,
-					mode->cookie, 0);
-			psci_report(PSCI_FN_SYSTEM_RESET2, err, " (vendor reset)");
-			pr_emerg("reset for \"%s\" failed, falling back to SYSTEM_RESET\n",
-				 mode->cmd);
+	if (vendor) {
+		if (psci_advertised(s, PSCI_FN_SYSTEM_RESET2)) {
+			err = psci_call(s, PSCI_FN_SYSTEM_RESET2,
+					PSCI_1_1_RESET_TYPE_VENDOR_START | vendor->type,
+					vendor->cookie, 0);
+			psci_report(s, PSCI_FN_SYSTEM_RESET2, err, " (vendor reset)",
+				    "; falling back to SYSTEM_RESET");
 		} else {
 			pr_notice("no SYSTEM_RESET2 for reboot command \"%s\", using SYSTEM_RESET\n",
-				  mode->cmd);
+				  vendor->cmd);
 		}
-	} else if (reboot_mode == REBOOT_WARM || reboot_mode == REBOOT_SOFT) {
-		if (psci_advertised(PSCI_FN_SYSTEM_RESET2)) {
-			err = psci_call(PSCI_FN_SYSTEM_RESET2,
+	} else if (mode == REBOOT_WARM || mode == REBOOT_SOFT) {
+		if (psci_advertised(s, PSCI_FN_SYSTEM_RESET2)) {
+			err = psci_call(s, PSCI_FN_SYSTEM_RESET2,
 					PSCI_1_1_RESET_TYPE_SYSTEM_WARM_RESET, 0, 0);
-			psci_report(PSCI_FN_SYSTEM_RESET2, err, " (warm reset)");
-			pr_emerg("warm reset failed, falling back to SYSTEM_RESET\n");
+			psci_report(s, PSCI_FN_SYSTEM_RESET2, err, " (warm reset)",
+				    "; falling back to SYSTEM_RESET");
 		} else {
 			pr_notice("no SYSTEM_RESET2 for a warm reset, using SYSTEM_RESET\n");
 		}
 	}
 
-	err = psci_call(PSCI_FN_SYSTEM_RESET, 0, 0, 0);
-	psci_report(PSCI_FN_SYSTEM_RESET, err, "");
+	err = psci_call(s, PSCI_FN_SYSTEM_RESET, 0, 0, 0);
+	psci_report(s, PSCI_FN_SYSTEM_RESET, err, "", "; trying the next restart handler");
+}
+
+static int psci_restart_notify(struct notifier_block *nb, unsigned long mode, void *cmd)
+{
+	psci_do_restart(&psci, mode, cmd);
 	return NOTIFY_DONE;
 }
+
+/*
+ * PSCI resets the whole system, so it runs before the board restart
+ * handlers at their defaults (watchdogs at 128, gpio-restart at 129), as
+ * it always has, and warm and vendor resets reach the firmware. 130, not
+ * the stock driver's 129: a sys-off restart handler must own its priority
+ * alone, and gpio-restart's default 129 would then fail to register
+ * (-EBUSY, as it does beside the stock driver).
+ */
+#define PSCI_RESTART_PRIORITY	130
+
+static struct notifier_block psci_restart_nb = {
+	.notifier_call = psci_restart_notify,
+	.priority = PSCI_RESTART_PRIORITY,
+};
 
 /* PSCI 0.1 cannot power off or reset; say so when the kernel tries. */
 static int psci_legacy_reboot_notify(struct notifier_block *nb,
@@ -670,43 +808,40 @@ static struct notifier_block psci_legacy_reboot_nb = {
 };
 
 /*
- * The sys-off handler API allocates, so the hooks are registered once the
- * allocator is up rather than from the probe in setup_arch().
+ * Called from setup_arch() once the kernel's firmware is probed, so that
+ * even an early panic with panic=N resets through PSCI. Nothing here
+ * allocates. Power-off goes through pm_power_off, which the kernel runs
+ * after the board's own power-off handlers at the default priority
+ * (gpio-poweroff, PMICs) and which leaves every sys-off priority free for
+ * them (a non-default one must be unique, SYS_OFF_PRIO_FIRMWARE included).
  */
-static int __init psci_register_hooks(void)
+static void __init psci_register_hooks(void)
 {
-	int err = 0;
+	int err;
 
-	if (!psci.call)
-		return 0;
+	if (psci.version < PSCI_VERSION(0, 2)) {
+		err = register_reboot_notifier(&psci_legacy_reboot_nb);
+		if (err)
+			pr_err("cannot register the PSCI 0.1 reboot notifier (%d)\n", err);
+		return;
+	}
 
-	if (psci.version < PSCI_VERSION(0, 2))
-		return register_reboot_notifier(&psci_legacy_reboot_nb);
+	if (psci_has(&psci, PSCI_FN_SYSTEM_OFF))
+		pm_power_off = psci_power_off;
 
-	if (psci_has(PSCI_FN_SYSTEM_OFF))
-		err = PTR_ERR_OR_ZERO(register_sys_off_handler(SYS_OFF_MODE_POWER_OFF,
-							       SYS_OFF_PRIO_FIRMWARE,
-							       psci_sys_off, NULL));
-	if (err)
-		pr_err("cannot register the SYSTEM_OFF power-off handler (%d)\n", err);
-
-	/* Just above the default: PSCI resets the whole system. */
-	if (psci_has(PSCI_FN_SYSTEM_RESET))
-		err = PTR_ERR_OR_ZERO(register_sys_off_handler(SYS_OFF_MODE_RESTART,
-							       SYS_OFF_PRIO_DEFAULT + 1,
-							       psci_restart, NULL));
-	if (err)
-		pr_err("cannot register the SYSTEM_RESET restart handler (%d)\n", err);
-	return 0;
+	if (psci_has(&psci, PSCI_FN_SYSTEM_RESET)) {
+		err = register_restart_handler(&psci_restart_nb);
+		if (err)
+			pr_err("cannot register the SYSTEM_RESET restart handler (%d)\n", err);
+	}
 }
-early_initcall(psci_register_hooks);
 
 /* ---- system suspend ---------------------------------------------------- */
 
 #ifdef CONFIG_SUSPEND
 static int psci_system_suspend_finisher(unsigned long unused)
 {
-	int err = psci_call(PSCI_FN_SYSTEM_SUSPEND, __pa_symbol(cpu_resume), 0, 0);
+	int err = psci_call(&psci, PSCI_FN_SYSTEM_SUSPEND, __pa_symbol(cpu_resume), 0, 0);
 
 	return psci_to_errno(err);
 }
@@ -724,121 +859,123 @@ static const struct platform_suspend_ops psci_suspend_ops = {
 
 /* ---- probe: PSCI 0.2 and later ----------------------------------------- */
 
-/*
- * Set while the unit tests probe a fake firmware: the hand-offs to the
- * rest of the kernel (SMCCC version, KVM services, suspend ops) are then
- * skipped, so the running kernel keeps what the real probe gave it.
- */
-static bool psci_probe_is_test;
+/* The newest major version whose functions this driver knows. */
+#define PSCI_MAJOR_KNOWN	1
 
 /* A version a 0.2+ firmware can answer: 0.2 or later, and not an error. */
 static bool psci_version_plausible(u32 ver)
 {
-	if ((s32)ver < 0)
-		return false;
-	return ver >= PSCI_VERSION(0, 2) && PSCI_VERSION_MAJOR(ver) <= 1;
+	return (s32)ver >= 0 && ver >= PSCI_VERSION(0, 2);
 }
 
-static void __init psci_probe_smccc(void)
+static void __init psci_probe_smccc(struct psci_state *s)
 {
-	int feature = psci_call(PSCI_FN_FEATURES, ARM_SMCCC_VERSION_FUNC_ID, 0, 0);
+	int feature = psci_call(s, PSCI_FN_FEATURES, ARM_SMCCC_VERSION_FUNC_ID, 0, 0);
 	u32 ver = ARM_SMCCC_VERSION_1_0;
 
 	if (feature >= 0) {
-		u32 answer = psci.call(ARM_SMCCC_VERSION_FUNC_ID, 0, 0, 0);
+		u32 answer = s->call(ARM_SMCCC_VERSION_FUNC_ID, 0, 0, 0);
 
 		if ((s32)answer >= (s32)ARM_SMCCC_VERSION_1_1)
 			ver = answer;
 	}
-	psci.smccc_version = ver;
-	if (ver >= ARM_SMCCC_VERSION_1_1 && !psci_probe_is_test)
-		arm_smccc_version_init(ver, psci.conduit);
+	s->smccc_version = ver;
 }
 
 /*
  * On 1.0+, ask at boot about what the boot needs: CPU_SUSPEND's flags
  * (power_state format, OSI) and SYSTEM_SUSPEND (suspend_set_ops() wants
- * to know now). SET_SUSPEND_MODE comes with OSI; MIGRATE and SYSTEM_RESET2
- * are asked about when first used (psci_advertised()).
+ * to know now). SET_SUSPEND_MODE comes with OSI; MIGRATE,
+ * MIGRATE_INFO_UP_CPU and SYSTEM_RESET2 are asked about when first used
+ * (psci_advertised()). A firmware newer than this driver knows is asked
+ * about every function: only what it confirms is used.
  */
-static void __init psci_probe_features(void)
+static void __init psci_probe_features(struct psci_state *s)
 {
+	enum psci_fn fn;
 	int feature;
 
-	feature = psci_features(PSCI_FN_CPU_SUSPEND);
+	feature = psci_features(s, PSCI_FN_CPU_SUSPEND);
 	if (feature >= 0)
-		psci.cpu_suspend_features = feature;
+		s->cpu_suspend_features = feature;
 	else
-		psci.fid[PSCI_FN_CPU_SUSPEND] = 0;
+		s->fid[PSCI_FN_CPU_SUSPEND] = 0;
 
-	if (!(psci.cpu_suspend_features & PSCI_1_0_OS_INITIATED))
-		psci.fid[PSCI_FN_SET_SUSPEND_MODE] = 0;
+	if (!(s->cpu_suspend_features & PSCI_1_0_OS_INITIATED))
+		s->fid[PSCI_FN_SET_SUSPEND_MODE] = 0;
 
-	if (!IS_ENABLED(CONFIG_SUSPEND) || psci_features(PSCI_FN_SYSTEM_SUSPEND) < 0)
-		psci.fid[PSCI_FN_SYSTEM_SUSPEND] = 0;
+	if (!IS_ENABLED(CONFIG_SUSPEND) || psci_features(s, PSCI_FN_SYSTEM_SUSPEND) < 0)
+		s->fid[PSCI_FN_SYSTEM_SUSPEND] = 0;
+
+	if (PSCI_VERSION_MAJOR(s->version) <= PSCI_MAJOR_KNOWN)
+		return;
+	for (fn = 0; fn < PSCI_FN_MAX; fn++) {
+		if (fn == PSCI_FN_VERSION || fn == PSCI_FN_FEATURES ||
+		    fn == PSCI_FN_CPU_SUSPEND || fn == PSCI_FN_SYSTEM_SUSPEND ||
+		    !s->fid[fn])
+			continue;
+		if (psci_features(s, fn) < 0)
+			s->fid[fn] = 0;
+	}
 }
 
-static void __init psci_use_standard_ids(bool v1)
+static void __init psci_use_standard_ids(struct psci_state *s, bool v1)
 {
 	enum psci_fn fn;
 
 	for (fn = 0; fn < PSCI_FN_MAX; fn++)
-		psci.fid[fn] = psci_fn_table[fn].std_id;
+		s->fid[fn] = psci_fn_table[fn].std_id;
 	if (!v1) {
 		/* Functions introduced by PSCI 1.0 and 1.1. */
-		psci.fid[PSCI_FN_FEATURES] = 0;
-		psci.fid[PSCI_FN_SYSTEM_SUSPEND] = 0;
-		psci.fid[PSCI_FN_SET_SUSPEND_MODE] = 0;
-		psci.fid[PSCI_FN_SYSTEM_RESET2] = 0;
+		s->fid[PSCI_FN_FEATURES] = 0;
+		s->fid[PSCI_FN_SYSTEM_SUSPEND] = 0;
+		s->fid[PSCI_FN_SET_SUSPEND_MODE] = 0;
+		s->fid[PSCI_FN_SYSTEM_RESET2] = 0;
 	}
 }
 
 /*
  * Probe a firmware that should implement PSCI 0.2 or later over the
- * conduit already chosen. Returns -ENODEV, touching nothing, when
+ * conduit already chosen. Returns -ENODEV, touching nothing else, when
  * PSCI_VERSION gives no plausible answer (left in @version).
  */
-static int __init psci_probe_standard(u32 *version)
+static int __init psci_probe_standard(struct psci_state *s, u32 *version)
 {
 	u32 ver;
 
-	raw_atomic_long_inc(&psci_call_count[PSCI_FN_VERSION]);
-	ver = psci.call(PSCI_0_2_FN_PSCI_VERSION, 0, 0, 0);
+	s->fid[PSCI_FN_VERSION] = PSCI_0_2_FN_PSCI_VERSION;
+	ver = psci_call(s, PSCI_FN_VERSION, 0, 0, 0);
 	*version = ver;
-	if (!psci_version_plausible(ver))
+	if (!psci_version_plausible(ver)) {
+		s->fid[PSCI_FN_VERSION] = 0;
 		return -ENODEV;
+	}
 
-	psci.version = ver;
-	psci_use_standard_ids(PSCI_VERSION_MAJOR(ver) >= 1);
+	s->version = ver;
+	s->smccc_version = ARM_SMCCC_VERSION_1_0;
+	psci_use_standard_ids(s, PSCI_VERSION_MAJOR(ver) >= 1);
+	if (PSCI_VERSION_MAJOR(ver) > PSCI_MAJOR_KNOWN)
+		pr_warn("PSCI_VERSION says %u.%u, newer than the 1.x this kernel knows; using the functions PSCI_FEATURES confirms\n",
+			PSCI_VERSION_MAJOR(ver), PSCI_VERSION_MINOR(ver));
 	if (PSCI_VERSION_MAJOR(ver) >= 1) {
-		psci_probe_smccc();
-		psci_probe_features();
+		psci_probe_smccc(s);
+		psci_probe_features(s);
 	}
 	/* MIGRATE_INFO_UP_CPU is asked only when a Trusted OS says so. */
-	psci_probe_trusted_os();
-	psci_publish_ops();
-
-	if (!psci_probe_is_test) {
-#ifdef CONFIG_SUSPEND
-		if (psci_has(PSCI_FN_SYSTEM_SUSPEND))
-			suspend_set_ops(&psci_suspend_ops);
-#endif
-		if (PSCI_VERSION_MAJOR(ver) >= 1)
-			kvm_init_hyp_services();
-	}
+	psci_probe_trusted_os(s);
 
 	pr_info("PSCIv%u.%u over %s from %s; SMCCC v%u.%u%s%s%s\n",
 		PSCI_VERSION_MAJOR(ver), PSCI_VERSION_MINOR(ver),
-		psci_conduit_name(psci.conduit), psci.source,
-		PSCI_VERSION_MAJOR(psci.smccc_version),
-		PSCI_VERSION_MINOR(psci.smccc_version),
-		psci_has(PSCI_FN_SYSTEM_SUSPEND) ? ", SYSTEM_SUSPEND" : "",
-		psci_ext_power_state() ? ", extended power_state" : "",
-		psci_has_osi_support() ? ", OSI" : "");
+		psci_conduit_name(s->conduit), s->source,
+		PSCI_VERSION_MAJOR(s->smccc_version),
+		PSCI_VERSION_MINOR(s->smccc_version),
+		psci_has(s, PSCI_FN_SYSTEM_SUSPEND) ? ", SYSTEM_SUSPEND" : "",
+		psci_ext_power_state(s) ? ", extended power_state" : "",
+		psci_state_has_osi(s) ? ", OSI" : "");
 
 	/* A kernel started after one that chose OSI must not inherit it. */
-	if (psci_has_osi_support())
-		psci_set_osi_mode(false);
+	if (psci_state_has_osi(s))
+		psci_do_set_osi_mode(s, false);
 	return 0;
 }
 
@@ -887,7 +1024,7 @@ static struct device_node *__init psci_find_node(struct device_node **disabled)
 }
 
 /* The conduit from "method"; false (and one line) when it is unusable. */
-static bool __init psci_dt_conduit(const struct device_node *np)
+static bool __init psci_dt_conduit(struct psci_state *s, const struct device_node *np)
 {
 	const struct property *prop = of_find_property(np, "method", NULL);
 	const char *val;
@@ -904,9 +1041,9 @@ static bool __init psci_dt_conduit(const struct device_node *np)
 		return false;
 	}
 	if (!strcmp(val, "hvc")) {
-		psci_set_conduit(SMCCC_CONDUIT_HVC);
+		psci_set_conduit(s, SMCCC_CONDUIT_HVC);
 	} else if (!strcmp(val, "smc")) {
-		psci_set_conduit(SMCCC_CONDUIT_SMC);
+		psci_set_conduit(s, SMCCC_CONDUIT_SMC);
 	} else {
 		pr_err("%pOF: invalid \"method\" \"%s\", expected \"smc\" or \"hvc\"; PSCI disabled\n",
 		       np, val);
@@ -943,10 +1080,16 @@ static const char *psci_std_id_clash(u32 id, enum psci_fn fn)
 
 /*
  * Read the legacy IDs of an "arm,psci" node. Each is optional; a malformed
- * one, or one that would make the firmware do something else, is dropped
- * with a line saying why.
+ * one is dropped with a line saying why. In a node that is only
+ * "arm,psci", the IDs are whatever that firmware defined (Calxeda's
+ * cpu_on is 0x84000006), so they are used as they are. Only when a node
+ * that also says "arm,psci-0.2"/"arm,psci-1.0" falls back to them
+ * (@standard_too) does the firmware speak the standard numbering as well,
+ * and an ID that is the standard ID of another function would call that
+ * function: such an ID is dropped.
  */
-static void __init psci_dt_read_legacy(const struct device_node *np)
+static void __init psci_dt_read_legacy(struct psci_state *s, const struct device_node *np,
+				       bool standard_too)
 {
 	u32 ids[ARRAY_SIZE(psci_legacy_props)] = { };
 	int i, j;
@@ -971,9 +1114,9 @@ static void __init psci_dt_read_legacy(const struct device_node *np)
 			       np, name, psci_fn_table[fn].name);
 			continue;
 		}
-		clash = psci_std_id_clash(id, fn);
+		clash = standard_too ? psci_std_id_clash(id, fn) : NULL;
 		if (clash) {
-			pr_err("%pOF: \"%s\" = 0x%08x is the standard ID of %s; %s disabled so that it cannot call the wrong function\n",
+			pr_err("%pOF: \"%s\" = 0x%08x is the standard ID of %s, which this firmware also speaks; %s disabled\n",
 			       np, name, id, clash, psci_fn_table[fn].name);
 			continue;
 		}
@@ -992,31 +1135,31 @@ static void __init psci_dt_read_legacy(const struct device_node *np)
 			}
 
 	for (i = 0; i < ARRAY_SIZE(ids); i++)
-		psci.fid[psci_legacy_props[i].fn] = ids[i];
-	psci_legacy_ids.cpu_suspend = ids[0];
-	psci_legacy_ids.cpu_off = ids[1];
-	psci_legacy_ids.cpu_on = ids[2];
-	psci_legacy_ids.migrate = ids[3];
+		s->fid[psci_legacy_props[i].fn] = ids[i];
+	s->legacy_ids.cpu_suspend = ids[0];
+	s->legacy_ids.cpu_off = ids[1];
+	s->legacy_ids.cpu_on = ids[2];
+	s->legacy_ids.migrate = ids[3];
 }
 
-static int __init psci_probe_legacy(const struct device_node *np)
+static int __init psci_probe_legacy(struct psci_state *s, const struct device_node *np,
+				    bool standard_too)
 {
-	psci.version = PSCI_VERSION(0, 1);
-	psci_dt_read_legacy(np);
-	if (!psci.fid[PSCI_FN_CPU_SUSPEND] && !psci.fid[PSCI_FN_CPU_OFF] &&
-	    !psci.fid[PSCI_FN_CPU_ON] && !psci.fid[PSCI_FN_MIGRATE]) {
+	s->version = PSCI_VERSION(0, 1);
+	psci_dt_read_legacy(s, np, standard_too);
+	if (!s->fid[PSCI_FN_CPU_SUSPEND] && !s->fid[PSCI_FN_CPU_OFF] &&
+	    !s->fid[PSCI_FN_CPU_ON] && !s->fid[PSCI_FN_MIGRATE]) {
 		pr_err("%pOF: \"arm,psci\" node without a usable cpu_suspend, cpu_off, cpu_on or migrate ID; no PSCI\n",
 		       np);
-		psci.version = 0;
-		psci_forget();
+		s->version = 0;
+		psci_forget(s);
 		return -ENODEV;
 	}
-	psci_publish_ops();
 
 	pr_info("PSCIv0.1 over %s from %pOF: cpu_suspend %s, cpu_off %s, cpu_on %s, migrate %s; no SYSTEM_OFF/SYSTEM_RESET\n",
-		psci_conduit_name(psci.conduit), np,
-		psci_ops.cpu_suspend ? "yes" : "no", psci_ops.cpu_off ? "yes" : "no",
-		psci_ops.cpu_on ? "yes" : "no", psci_ops.migrate ? "yes" : "no");
+		psci_conduit_name(s->conduit), np,
+		s->fid[PSCI_FN_CPU_SUSPEND] ? "yes" : "no", s->fid[PSCI_FN_CPU_OFF] ? "yes" : "no",
+		s->fid[PSCI_FN_CPU_ON] ? "yes" : "no", s->fid[PSCI_FN_MIGRATE] ? "yes" : "no");
 	return 0;
 }
 
@@ -1035,38 +1178,64 @@ static const char *psci_best_compatible(const struct device_node *np)
  * compatible the node lists, falling back from 0.2/1.0 to the node's
  * legacy IDs when it is also "arm,psci" and PSCI_VERSION says no.
  */
-static int __init psci_probe_node(const struct device_node *np)
+static int __init psci_probe_node(struct psci_state *s, const struct device_node *np)
 {
 	u32 ver;
 
-	psci.source = psci_best_compatible(np);
-	if (!psci.source || !psci_dt_conduit(np)) {
-		psci_forget();
+	s->source = psci_best_compatible(np);
+	if (!s->source || !psci_dt_conduit(s, np)) {
+		psci_forget(s);
 		return -ENODEV;
 	}
 
-	if (strcmp(psci.source, "arm,psci")) {
-		if (!psci_probe_standard(&ver)) {
-			psci_dt_read_reset_modes(np);
-			return 0;
-		}
-		if (!of_device_is_compatible(np, "arm,psci")) {
-			pr_err("%pOF: PSCI_VERSION over %s returned 0x%08x, not PSCI 0.2 or later; PSCI disabled\n",
-			       np, psci_conduit_name(psci.conduit), ver);
-			psci_forget();
-			return -ENODEV;
-		}
-		pr_warn("%pOF: PSCI_VERSION over %s returned 0x%08x, not PSCI 0.2 or later; falling back to the legacy \"arm,psci\" IDs\n",
-			np, psci_conduit_name(psci.conduit), ver);
-		psci.source = "arm,psci";
+	if (!strcmp(s->source, "arm,psci"))
+		return psci_probe_legacy(s, np, false);
+
+	if (!psci_probe_standard(s, &ver)) {
+		psci_dt_read_reset_modes(s, np);
+		return 0;
 	}
-	return psci_probe_legacy(np);
+	if (!of_device_is_compatible(np, "arm,psci")) {
+		pr_err("%pOF: PSCI_VERSION over %s returned 0x%08x, not PSCI 0.2 or later; PSCI disabled\n",
+		       np, psci_conduit_name(s->conduit), ver);
+		psci_forget(s);
+		return -ENODEV;
+	}
+	pr_warn("%pOF: PSCI_VERSION over %s returned 0x%08x, not PSCI 0.2 or later; falling back to the legacy \"arm,psci\" IDs\n",
+		np, psci_conduit_name(s->conduit), ver);
+	s->source = "arm,psci";
+	return psci_probe_legacy(s, np, true);
+}
+
+/*
+ * The kernel's firmware is probed: publish it to the rest of the kernel
+ * (psci_ops, the SMCCC version, KVM's hypervisor services, suspend ops)
+ * and install the power-off and restart hooks.
+ */
+static void __init psci_publish(void)
+{
+	psci_ops = psci_make_ops(&psci);
+	if (psci.version < PSCI_VERSION(0, 2)) {
+		psci_register_hooks();
+		return;
+	}
+	if (psci.smccc_version >= ARM_SMCCC_VERSION_1_1)
+		arm_smccc_version_init(psci.smccc_version, psci.conduit);
+#ifdef CONFIG_SUSPEND
+	if (psci_has(&psci, PSCI_FN_SYSTEM_SUSPEND))
+		suspend_set_ops(&psci_suspend_ops);
+#endif
+	if (PSCI_VERSION_MAJOR(psci.version) >= 1)
+		kvm_init_hyp_services();
+	psci_register_hooks();
 }
 
 /**
  * psci_dt_init() - find and probe the PSCI firmware from the device tree
  *
  * Called from setup_arch(), before the allocator and the secondary CPUs.
+ * A tree without a psci node (a spin-table board) is not an error and
+ * draws no line.
  *
  * Return: 0 when PSCI is usable, a negative errno otherwise (the kernel
  * then boots without it).
@@ -1082,12 +1251,12 @@ int __init psci_dt_init(void)
 			disabled);
 		return -ENODEV;
 	}
-	if (!np) {
-		pr_info("no psci node in the device tree\n");
+	if (!np)
 		return -ENODEV;
-	}
-	ret = psci_probe_node(np);
+	ret = psci_probe_node(&psci, np);
 	of_node_put(np);
+	if (!ret)
+		psci_publish();
 	return ret;
 }
 
@@ -1107,13 +1276,14 @@ int __init psci_acpi_init(void)
 	}
 
 	psci.source = "ACPI";
-	psci_set_conduit(acpi_psci_use_hvc() ? SMCCC_CONDUIT_HVC : SMCCC_CONDUIT_SMC);
-	if (psci_probe_standard(&ver)) {
+	psci_set_conduit(&psci, acpi_psci_use_hvc() ? SMCCC_CONDUIT_HVC : SMCCC_CONDUIT_SMC);
+	if (psci_probe_standard(&psci, &ver)) {
 		pr_err("FADT: PSCI_VERSION over %s returned 0x%08x, not PSCI 0.2 or later; PSCI disabled\n",
 		       psci_conduit_name(psci.conduit), ver);
-		psci_forget();
+		psci_forget(&psci);
 		return -ENODEV;
 	}
+	psci_publish();
 	return 0;
 }
 #endif
@@ -1161,13 +1331,13 @@ static ssize_t smccc_version_show(struct kobject *kobj, struct kobj_attribute *a
 static ssize_t power_state_format_show(struct kobject *kobj, struct kobj_attribute *attr,
 				       char *buf)
 {
-	return sysfs_emit(buf, "%s\n", psci_ext_power_state() ? "extended" : "original");
+	return sysfs_emit(buf, "%s\n", psci_ext_power_state(&psci) ? "extended" : "original");
 }
 
 static ssize_t suspend_mode_show(struct kobject *kobj, struct kobj_attribute *attr,
 				 char *buf)
 {
-	return sysfs_emit(buf, "%s\n", psci_has_osi_support() ?
+	return sysfs_emit(buf, "%s\n", psci_state_has_osi(&psci) ?
 			  "platform-coordinated os-initiated" : "platform-coordinated");
 }
 
@@ -1189,7 +1359,7 @@ static ssize_t features_show(struct kobject *kobj, struct kobj_attribute *attr, 
 	int i, len = 0;
 
 	for (i = 0; i < ARRAY_SIZE(optional); i++)
-		if (psci_advertised(optional[i]))
+		if (psci_advertised(&psci, optional[i]))
 			len += sysfs_emit_at(buf, len, "%s%s", len ? " " : "",
 					     psci_fn_table[optional[i]].name);
 	len += sysfs_emit_at(buf, len, "\n");
@@ -1236,13 +1406,13 @@ static ssize_t psci_fn_id_show(struct kobject *kobj, struct kobj_attribute *attr
 static ssize_t psci_fn_calls_show(struct kobject *kobj, struct kobj_attribute *attr,
 				  char *buf)
 {
-	return sysfs_emit(buf, "%ld\n",
-			  atomic_long_read(&psci_call_count[attr - psci_fn_calls_attr]));
+	return sysfs_emit(buf, "%lu\n",
+			  psci_calls_total(attr - psci_fn_calls_attr));
 }
 
 static umode_t psci_fn_visible(struct kobject *kobj, struct attribute *attr, int n)
 {
-	return psci.fid[n] ? attr->mode : 0;
+	return psci_advertised(&psci, n) ? attr->mode : 0;
 }
 
 static const struct attribute_group psci_fn_id_group = {
@@ -1316,8 +1486,8 @@ static int psci_debugfs_show(struct seq_file *m, void *unused)
 	seq_printf(m, "trusted_os: %d\n", psci.tos_type);
 	for (fn = 0; fn < PSCI_FN_MAX; fn++)
 		if (psci.fid[fn])
-			seq_printf(m, "fn %s: 0x%08x, %ld calls\n", psci_fn_table[fn].name,
-				   psci.fid[fn], atomic_long_read(&psci_call_count[fn]));
+			seq_printf(m, "fn %s: 0x%08x, %lu calls\n", psci_fn_table[fn].name,
+				   psci.fid[fn], psci_calls_total(fn));
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(psci_debugfs);

@@ -2,20 +2,19 @@
 /*
  * KUnit tests for the PSCI client, against a fake firmware.
  *
- * Included at the end of psci.c so that the tests reach its static
- * functions. Every test swaps the conduit for psci_fake_call(), which
- * answers from a small rule table and logs each call, and builds its psci
- * node in memory; the driver's real state is saved before each test and
- * put back after it. The suite runs at boot, before the init sections are
- * freed, as it drives the __init probe.
+ * Included at the end of t.c so that the tests reach its static
+ * functions. Every test probes its psci node, built in memory, into a
+ * state of its own (t), whose firmware is psci_fake_call(): it answers
+ * from a small rule table and logs each call. The kernel's own firmware
+ * state, psci_ops and the call counters are never touched, so the tests
+ * can run while the other CPUs idle and hotplug through the real driver.
+ * The suite runs at boot, before the init sections are freed, as it drives
+ * the __init probe.
  */
 
 #include <kunit/test.h>
 #include <linux/reboot.h>
 
-#ifdef CONFIG_ARM64
-#include <asm/cpu_ops.h>
-#endif
 
 /* The standard ID, native width, the driver uses for operation @name. */
 #define PSCI_FN_STD(name)	(psci_fn_table[PSCI_FN_##name].std_id)
@@ -43,16 +42,9 @@ static struct {
 	int nr_calls;
 } fake;
 
-/* Saved real state, put back after each test. */
-static struct {
-	struct psci_state psci;
-	struct psci_operations ops;
-	struct psci_0_1_function_ids legacy;
-	int feature_cache[PSCI_FN_MAX];
-	long calls[PSCI_FN_MAX];
-	struct psci_reset_mode modes[PSCI_RESET_MODES];
-	enum reboot_mode reboot_mode;
-} saved;
+/* The firmware state under test, and the psci_ops it would publish. */
+static struct psci_state t;
+static struct psci_operations t_ops;
 
 static unsigned long psci_fake_call(unsigned long fid, unsigned long a0,
 				    unsigned long a1, unsigned long a2)
@@ -102,6 +94,11 @@ static int fake_count_features(u32 asked)
 	for (i = 0; i < min(fake.nr_calls, FAKE_LOG); i++)
 		n += fake.log[i].fid == PSCI_1_0_FN_PSCI_FEATURES && fake.log[i].a0 == asked;
 	return n;
+}
+
+static bool t_valid(u32 state)
+{
+	return !(state & ~psci_power_state_valid_bits(&t));
 }
 
 /* ---- psci nodes in memory ------------------------------------------------- */
@@ -193,51 +190,23 @@ static int __init fake_probe(struct device_node *np)
 {
 	const struct property *m = of_find_property(np, "method", NULL);
 
+	int ret;
+
 	if (!m)
 		fake_prop_strs("method", "hvc");
-	return psci_probe_node(np);
+	ret = psci_probe_node(&t, np);
+	if (!ret)
+		t_ops = psci_make_ops(&t);
+	return ret;
 }
 
 static int psci_kunit_init(struct kunit *test)
 {
-	int i;
-
-	saved.psci = psci;
-	saved.ops = psci_ops;
-	saved.legacy = psci_legacy_ids;
-	memcpy(saved.feature_cache, psci_feature_cache, sizeof(saved.feature_cache));
-	saved.reboot_mode = reboot_mode;
-	for (i = 0; i < PSCI_FN_MAX; i++)
-		saved.calls[i] = atomic_long_read(&psci_call_count[i]);
-	memcpy(saved.modes, psci_reset_modes, sizeof(saved.modes));
-	memset(psci_reset_modes, 0, sizeof(psci_reset_modes));
-
 	memset(&fake, 0, sizeof(fake));
-	psci = (struct psci_state){ .conduit = SMCCC_CONDUIT_NONE,
-				    .tos_type = PSCI_RET_NOT_SUPPORTED };
-	psci_ops = (struct psci_operations){ };
-	psci_legacy_ids = (struct psci_0_1_function_ids){ };
-	memset(psci_feature_cache, 0, sizeof(psci_feature_cache));
-	psci_probe_is_test = true;
-	psci_conduit_hook = psci_fake_call;
+	t = (struct psci_state)PSCI_STATE_INIT;
+	t.firmware = psci_fake_call;
+	t_ops = (struct psci_operations){ };
 	return 0;
-}
-
-static void psci_kunit_exit(struct kunit *test)
-{
-	int i;
-
-	memcpy(psci_reset_modes, saved.modes, sizeof(saved.modes));
-	/* The fake's calls are not the firmware's: forget them. */
-	for (i = 0; i < PSCI_FN_MAX; i++)
-		atomic_long_set(&psci_call_count[i], saved.calls[i]);
-	psci_probe_is_test = false;
-	psci_conduit_hook = NULL;
-	psci = saved.psci;
-	psci_ops = saved.ops;
-	psci_legacy_ids = saved.legacy;
-	memcpy(psci_feature_cache, saved.feature_cache, sizeof(saved.feature_cache));
-	reboot_mode = saved.reboot_mode;
 }
 
 /* ---- status codes ----------------------------------------------------------- */
@@ -281,20 +250,20 @@ static void __init psci_test_version_1_1(struct kunit *test)
 	fake_prop_strs("compatible", "arm,psci-1.0\0arm,psci-0.2\0arm,psci");
 	fake_psci_1_1();
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
-	KUNIT_EXPECT_EQ(test, psci.version, PSCI_VERSION(1, 1));
-	KUNIT_EXPECT_STREQ(test, psci.source, "arm,psci-1.0");
-	KUNIT_EXPECT_TRUE(test, psci_ops.get_version == psci_op_get_version);
-	KUNIT_EXPECT_EQ(test, psci_ops.get_version(), PSCI_VERSION(1, 1));
-	KUNIT_EXPECT_NOT_NULL(test, psci_ops.cpu_on);
-	KUNIT_EXPECT_NOT_NULL(test, psci_ops.cpu_off);
-	KUNIT_EXPECT_NOT_NULL(test, psci_ops.affinity_info);
+	KUNIT_EXPECT_EQ(test, t.version, PSCI_VERSION(1, 1));
+	KUNIT_EXPECT_STREQ(test, t.source, "arm,psci-1.0");
+	KUNIT_EXPECT_TRUE(test, t_ops.get_version == psci_op_get_version);
+	KUNIT_EXPECT_EQ(test, t.version, PSCI_VERSION(1, 1));
+	KUNIT_EXPECT_NOT_NULL(test, t_ops.cpu_on);
+	KUNIT_EXPECT_NOT_NULL(test, t_ops.cpu_off);
+	KUNIT_EXPECT_NOT_NULL(test, t_ops.affinity_info);
 	/* The native width: SMC64 IDs on a 64-bit kernel. */
-	KUNIT_EXPECT_EQ(test, psci.fid[PSCI_FN_CPU_ON], PSCI_FN_STD(CPU_ON));
-	KUNIT_EXPECT_EQ(test, psci.fid[PSCI_FN_CPU_OFF], PSCI_0_2_FN_CPU_OFF);
+	KUNIT_EXPECT_EQ(test, t.fid[PSCI_FN_CPU_ON], PSCI_FN_STD(CPU_ON));
+	KUNIT_EXPECT_EQ(test, t.fid[PSCI_FN_CPU_OFF], PSCI_0_2_FN_CPU_OFF);
 	if (IS_ENABLED(CONFIG_64BIT))
-		KUNIT_EXPECT_EQ(test, psci.fid[PSCI_FN_CPU_ON], PSCI_0_2_FN64_CPU_ON);
+		KUNIT_EXPECT_EQ(test, t.fid[PSCI_FN_CPU_ON], PSCI_0_2_FN64_CPU_ON);
 	/* The legacy IDs are for 0.1 only. */
-	KUNIT_EXPECT_EQ(test, get_psci_0_1_function_ids().cpu_on, 0);
+	KUNIT_EXPECT_EQ(test, t.legacy_ids.cpu_on, 0);
 }
 
 static void __init psci_test_version_not_supported(struct kunit *test)
@@ -304,8 +273,8 @@ static void __init psci_test_version_not_supported(struct kunit *test)
 	fake_prop_strs("compatible", "arm,psci-1.0");
 	fake_rule(PSCI_0_2_FN_PSCI_VERSION, FAKE_ANY, PSCI_RET_NOT_SUPPORTED);
 	KUNIT_EXPECT_EQ(test, fake_probe(np), -ENODEV);
-	KUNIT_EXPECT_NULL(test, psci.call);
-	KUNIT_EXPECT_NULL(test, psci_ops.cpu_on);
+	KUNIT_EXPECT_NULL(test, t.call);
+	KUNIT_EXPECT_NULL(test, t_ops.cpu_on);
 	KUNIT_EXPECT_EQ(test, fake.nr_calls, 1);
 }
 
@@ -317,12 +286,12 @@ static void __init psci_test_version_0_1_under_0_2(struct kunit *test)
 	fake_legacy_ids(KVM_0_1_SUSPEND, KVM_0_1_OFF, KVM_0_1_ON, KVM_0_1_MIGRATE);
 	fake_rule(PSCI_0_2_FN_PSCI_VERSION, FAKE_ANY, PSCI_VERSION(0, 1));
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
-	KUNIT_EXPECT_EQ(test, psci.version, PSCI_VERSION(0, 1));
-	KUNIT_EXPECT_STREQ(test, psci.source, "arm,psci");
-	KUNIT_EXPECT_EQ(test, psci.fid[PSCI_FN_CPU_ON], KVM_0_1_ON);
-	KUNIT_EXPECT_EQ(test, get_psci_0_1_function_ids().cpu_off, KVM_0_1_OFF);
-	KUNIT_EXPECT_NULL(test, psci_ops.affinity_info);
-	KUNIT_EXPECT_EQ(test, psci.fid[PSCI_FN_SYSTEM_OFF], 0);
+	KUNIT_EXPECT_EQ(test, t.version, PSCI_VERSION(0, 1));
+	KUNIT_EXPECT_STREQ(test, t.source, "arm,psci");
+	KUNIT_EXPECT_EQ(test, t.fid[PSCI_FN_CPU_ON], KVM_0_1_ON);
+	KUNIT_EXPECT_EQ(test, t.legacy_ids.cpu_off, KVM_0_1_OFF);
+	KUNIT_EXPECT_NULL(test, t_ops.affinity_info);
+	KUNIT_EXPECT_EQ(test, t.fid[PSCI_FN_SYSTEM_OFF], 0);
 }
 
 static void __init psci_test_version_0_1_no_fallback(struct kunit *test)
@@ -333,8 +302,8 @@ static void __init psci_test_version_0_1_no_fallback(struct kunit *test)
 	fake_legacy_ids(KVM_0_1_SUSPEND, KVM_0_1_OFF, KVM_0_1_ON, KVM_0_1_MIGRATE);
 	fake_rule(PSCI_0_2_FN_PSCI_VERSION, FAKE_ANY, PSCI_VERSION(0, 1));
 	KUNIT_EXPECT_EQ(test, fake_probe(np), -ENODEV);
-	KUNIT_EXPECT_NULL(test, psci.call);
-	KUNIT_EXPECT_NULL(test, psci_ops.cpu_on);
+	KUNIT_EXPECT_NULL(test, t.call);
+	KUNIT_EXPECT_NULL(test, t_ops.cpu_on);
 }
 
 static void __init psci_test_version_all_ones(struct kunit *test)
@@ -344,21 +313,41 @@ static void __init psci_test_version_all_ones(struct kunit *test)
 	fake_prop_strs("compatible", "arm,psci-1.0\0arm,psci-0.2");
 	fake_rule(PSCI_0_2_FN_PSCI_VERSION, FAKE_ANY, 0xffffffffUL);
 	KUNIT_EXPECT_EQ(test, fake_probe(np), -ENODEV);
-	KUNIT_EXPECT_NULL(test, psci.call);
+	KUNIT_EXPECT_NULL(test, t.call);
 }
 
 static void __init psci_test_version_2_0(struct kunit *test)
 {
 	struct device_node *np = fake_node_new();
 
-	/* A major version this driver does not know is not trusted. */
+	/*
+	 * A newer major version is accepted, with what PSCI_FEATURES
+	 * confirms: here no SYSTEM_RESET and no MIGRATE_INFO_TYPE.
+	 */
 	fake_prop_strs("compatible", "arm,psci-1.0");
 	fake_rule(PSCI_0_2_FN_PSCI_VERSION, FAKE_ANY, PSCI_VERSION(2, 0));
-	KUNIT_EXPECT_EQ(test, fake_probe(np), -ENODEV);
-	KUNIT_EXPECT_FALSE(test, psci_version_plausible(PSCI_VERSION(2, 0)));
+	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_FN_STD(CPU_SUSPEND), 0);
+	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_FN_STD(CPU_ON), 0);
+	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_0_2_FN_CPU_OFF, 0);
+	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_FN_STD(AFFINITY_INFO), 0);
+	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_0_2_FN_SYSTEM_OFF, 0);
+	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
+	KUNIT_EXPECT_EQ(test, t.version, PSCI_VERSION(2, 0));
+	KUNIT_EXPECT_NOT_NULL(test, t_ops.cpu_on);
+	KUNIT_EXPECT_NOT_NULL(test, t_ops.cpu_off);
+	KUNIT_EXPECT_NOT_NULL(test, t_ops.cpu_suspend);
+	KUNIT_EXPECT_NOT_NULL(test, t_ops.affinity_info);
+	KUNIT_EXPECT_TRUE(test, psci_has(&t, PSCI_FN_SYSTEM_OFF));
+	KUNIT_EXPECT_FALSE(test, psci_has(&t, PSCI_FN_SYSTEM_RESET));
+	KUNIT_EXPECT_NULL(test, t_ops.migrate_info_type);
+	KUNIT_EXPECT_EQ(test, fake_count(PSCI_0_2_FN_MIGRATE_INFO_TYPE), 0);
+
+	KUNIT_EXPECT_TRUE(test, psci_version_plausible(PSCI_VERSION(2, 0)));
 	KUNIT_EXPECT_TRUE(test, psci_version_plausible(PSCI_VERSION(0, 2)));
 	KUNIT_EXPECT_TRUE(test, psci_version_plausible(PSCI_VERSION(1, 3)));
+	KUNIT_EXPECT_FALSE(test, psci_version_plausible(PSCI_VERSION(0, 1)));
 	KUNIT_EXPECT_FALSE(test, psci_version_plausible(PSCI_VERSION(0, 0)));
+	KUNIT_EXPECT_FALSE(test, psci_version_plausible((u32)PSCI_RET_NOT_SUPPORTED));
 }
 
 static void __init psci_test_version_0_2_no_features(struct kunit *test)
@@ -371,11 +360,13 @@ static void __init psci_test_version_0_2_no_features(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
 	/* 0.2 has no PSCI_FEATURES: it must never be called. */
 	KUNIT_EXPECT_EQ(test, fake_count(PSCI_1_0_FN_PSCI_FEATURES), 0);
-	KUNIT_EXPECT_FALSE(test, psci_has(PSCI_FN_SYSTEM_RESET2));
-	KUNIT_EXPECT_FALSE(test, psci_has(PSCI_FN_SYSTEM_SUSPEND));
-	KUNIT_EXPECT_TRUE(test, psci_has(PSCI_FN_SYSTEM_OFF));
-	KUNIT_EXPECT_TRUE(test, psci_has(PSCI_FN_SYSTEM_RESET));
-	KUNIT_EXPECT_NOT_NULL(test, psci_ops.migrate);
+	/* SMCCC 1.0 is what a firmware without SMCCC_VERSION implements. */
+	KUNIT_EXPECT_EQ(test, t.smccc_version, ARM_SMCCC_VERSION_1_0);
+	KUNIT_EXPECT_FALSE(test, psci_has(&t, PSCI_FN_SYSTEM_RESET2));
+	KUNIT_EXPECT_FALSE(test, psci_has(&t, PSCI_FN_SYSTEM_SUSPEND));
+	KUNIT_EXPECT_TRUE(test, psci_has(&t, PSCI_FN_SYSTEM_OFF));
+	KUNIT_EXPECT_TRUE(test, psci_has(&t, PSCI_FN_SYSTEM_RESET));
+	KUNIT_EXPECT_NOT_NULL(test, t_ops.migrate);
 }
 
 static void __init psci_test_boot_calls(struct kunit *test)
@@ -400,7 +391,7 @@ static void __init psci_test_smccc_version(struct kunit *test)
 	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, ARM_SMCCC_VERSION_FUNC_ID, 0);
 	fake_rule(ARM_SMCCC_VERSION_FUNC_ID, FAKE_ANY, ARM_SMCCC_VERSION_1_2);
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
-	KUNIT_EXPECT_EQ(test, psci.smccc_version, ARM_SMCCC_VERSION_1_2);
+	KUNIT_EXPECT_EQ(test, t.smccc_version, ARM_SMCCC_VERSION_1_2);
 }
 
 static void __init psci_test_smccc_absent(struct kunit *test)
@@ -410,7 +401,7 @@ static void __init psci_test_smccc_absent(struct kunit *test)
 	fake_prop_strs("compatible", "arm,psci-1.0");
 	fake_psci_1_1();
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
-	KUNIT_EXPECT_EQ(test, psci.smccc_version, ARM_SMCCC_VERSION_1_0);
+	KUNIT_EXPECT_EQ(test, t.smccc_version, ARM_SMCCC_VERSION_1_0);
 	KUNIT_EXPECT_EQ(test, fake_count(ARM_SMCCC_VERSION_FUNC_ID), 0);
 }
 
@@ -442,8 +433,8 @@ static void __init psci_test_method_missing(struct kunit *test)
 	struct device_node *np = fake_node_new();
 
 	fake_prop_strs("compatible", "arm,psci-1.0");
-	KUNIT_EXPECT_EQ(test, psci_probe_node(np), -ENODEV);
-	KUNIT_EXPECT_NULL(test, psci.call);
+	KUNIT_EXPECT_EQ(test, psci_probe_node(&t, np), -ENODEV);
+	KUNIT_EXPECT_NULL(test, t.call);
 	KUNIT_EXPECT_EQ(test, fake.nr_calls, 0);
 }
 
@@ -467,14 +458,14 @@ static void __init psci_test_method_bad_values(struct kunit *test)
 
 		fake_prop_strs("compatible", "arm,psci-1.0");
 		fake_prop("method", bad[i].val, bad[i].len);
-		KUNIT_EXPECT_FALSE_MSG(test, psci_dt_conduit(np), "case %d", i);
-		KUNIT_EXPECT_EQ_MSG(test, psci_probe_node(np), -ENODEV, "case %d", i);
+		KUNIT_EXPECT_FALSE_MSG(test, psci_dt_conduit(&t, np), "case %d", i);
+		KUNIT_EXPECT_EQ_MSG(test, psci_probe_node(&t, np), -ENODEV, "case %d", i);
 	}
 	{
 		struct device_node *np = fake_node_new();
 
 		fake_prop_u32("method", 1);	/* a cell, not a string */
-		KUNIT_EXPECT_FALSE(test, psci_dt_conduit(np));
+		KUNIT_EXPECT_FALSE(test, psci_dt_conduit(&t, np));
 	}
 	KUNIT_EXPECT_EQ(test, fake.nr_calls, 0);
 }
@@ -484,13 +475,13 @@ static void __init psci_test_method_smc_hvc(struct kunit *test)
 	struct device_node *np = fake_node_new();
 
 	fake_prop_strs("method", "smc");
-	KUNIT_EXPECT_TRUE(test, psci_dt_conduit(np));
-	KUNIT_EXPECT_EQ(test, psci.conduit, SMCCC_CONDUIT_SMC);
+	KUNIT_EXPECT_TRUE(test, psci_dt_conduit(&t, np));
+	KUNIT_EXPECT_EQ(test, t.conduit, SMCCC_CONDUIT_SMC);
 
 	np = fake_node_new();
 	fake_prop_strs("method", "hvc");
-	KUNIT_EXPECT_TRUE(test, psci_dt_conduit(np));
-	KUNIT_EXPECT_EQ(test, psci.conduit, SMCCC_CONDUIT_HVC);
+	KUNIT_EXPECT_TRUE(test, psci_dt_conduit(&t, np));
+	KUNIT_EXPECT_EQ(test, t.conduit, SMCCC_CONDUIT_HVC);
 }
 
 /* ---- legacy IDs ------------------------------------------------------------------ */
@@ -503,17 +494,17 @@ static void __init psci_test_legacy_all(struct kunit *test)
 	fake_prop_strs("compatible", "arm,psci");
 	fake_legacy_ids(KVM_0_1_SUSPEND, KVM_0_1_OFF, KVM_0_1_ON, KVM_0_1_MIGRATE);
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
-	ids = get_psci_0_1_function_ids();
+	ids = t.legacy_ids;
 	KUNIT_EXPECT_EQ(test, ids.cpu_suspend, KVM_0_1_SUSPEND);
 	KUNIT_EXPECT_EQ(test, ids.cpu_off, KVM_0_1_OFF);
 	KUNIT_EXPECT_EQ(test, ids.cpu_on, KVM_0_1_ON);
 	KUNIT_EXPECT_EQ(test, ids.migrate, KVM_0_1_MIGRATE);
-	KUNIT_EXPECT_EQ(test, psci_ops.get_version(), PSCI_VERSION(0, 1));
+	KUNIT_EXPECT_EQ(test, t.version, PSCI_VERSION(0, 1));
 	/* 0.1 is never asked for its version. */
 	KUNIT_EXPECT_EQ(test, fake.nr_calls, 0);
 
 	fake_rule(KVM_0_1_ON, FAKE_ANY, PSCI_RET_SUCCESS);
-	KUNIT_EXPECT_EQ(test, psci_ops.cpu_on(1, 0x40000000), 0);
+	KUNIT_EXPECT_EQ(test, psci_do_cpu_on(&t, 1, 0x40000000), 0);
 	KUNIT_EXPECT_EQ(test, fake.log[0].fid, KVM_0_1_ON);
 	KUNIT_EXPECT_EQ(test, fake.log[0].a0, 1);
 	KUNIT_EXPECT_EQ(test, fake.log[0].a1, 0x40000000);
@@ -526,12 +517,12 @@ static void __init psci_test_legacy_only_cpu_on(struct kunit *test)
 	fake_prop_strs("compatible", "arm,psci");
 	fake_prop_u32("cpu_on", KVM_0_1_ON);
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
-	KUNIT_EXPECT_NOT_NULL(test, psci_ops.cpu_on);
-	KUNIT_EXPECT_NULL(test, psci_ops.cpu_off);
-	KUNIT_EXPECT_NULL(test, psci_ops.cpu_suspend);
-	KUNIT_EXPECT_NULL(test, psci_ops.migrate);
+	KUNIT_EXPECT_NOT_NULL(test, t_ops.cpu_on);
+	KUNIT_EXPECT_NULL(test, t_ops.cpu_off);
+	KUNIT_EXPECT_NULL(test, t_ops.cpu_suspend);
+	KUNIT_EXPECT_NULL(test, t_ops.migrate);
 	/* Absent is absent, never "ID 0". */
-	KUNIT_EXPECT_EQ(test, get_psci_0_1_function_ids().cpu_off, 0);
+	KUNIT_EXPECT_EQ(test, t.legacy_ids.cpu_off, 0);
 }
 
 static void __init psci_test_legacy_none(struct kunit *test)
@@ -540,11 +531,11 @@ static void __init psci_test_legacy_none(struct kunit *test)
 
 	fake_prop_strs("compatible", "arm,psci");
 	KUNIT_EXPECT_EQ(test, fake_probe(np), -ENODEV);
-	KUNIT_EXPECT_NULL(test, psci.call);
-	KUNIT_EXPECT_NULL(test, psci_ops.cpu_on);
-	KUNIT_EXPECT_NULL(test, psci_ops.cpu_off);
-	KUNIT_EXPECT_NULL(test, psci_ops.cpu_suspend);
-	KUNIT_EXPECT_NULL(test, psci_ops.migrate);
+	KUNIT_EXPECT_NULL(test, t.call);
+	KUNIT_EXPECT_NULL(test, t_ops.cpu_on);
+	KUNIT_EXPECT_NULL(test, t_ops.cpu_off);
+	KUNIT_EXPECT_NULL(test, t_ops.cpu_suspend);
+	KUNIT_EXPECT_NULL(test, t_ops.migrate);
 }
 
 static void __init psci_test_legacy_bad_sizes(struct kunit *test)
@@ -559,29 +550,94 @@ static void __init psci_test_legacy_bad_sizes(struct kunit *test)
 	fake_prop("migrate", NULL, 0);
 	fake_prop_u32("cpu_suspend", 0);
 	KUNIT_EXPECT_EQ(test, fake_probe(np), -ENODEV);
-	KUNIT_EXPECT_NULL(test, psci_ops.cpu_on);
-	KUNIT_EXPECT_NULL(test, psci_ops.cpu_off);
-	KUNIT_EXPECT_NULL(test, psci_ops.migrate);
-	KUNIT_EXPECT_NULL(test, psci_ops.cpu_suspend);
+	KUNIT_EXPECT_NULL(test, t_ops.cpu_on);
+	KUNIT_EXPECT_NULL(test, t_ops.cpu_off);
+	KUNIT_EXPECT_NULL(test, t_ops.migrate);
+	KUNIT_EXPECT_NULL(test, t_ops.cpu_suspend);
+}
+
+static void __init psci_test_legacy_only_standard_numbers(struct kunit *test)
+{
+	struct device_node *np = fake_node_new();
+
+	/*
+	 * Calxeda's legacy-only node: cpu_suspend 0x84000002, cpu_off
+	 * 0x84000004, cpu_on 0x84000006 are that firmware's own IDs. A node
+	 * that is only "arm,psci" defines its numbering: all are used.
+	 */
+	fake_prop_strs("compatible", "arm,psci");
+	fake_prop_u32("cpu_suspend", 0x84000002);
+	fake_prop_u32("cpu_off", 0x84000004);
+	fake_prop_u32("cpu_on", 0x84000006);
+	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
+	KUNIT_EXPECT_EQ(test, t.legacy_ids.cpu_suspend, 0x84000002);
+	KUNIT_EXPECT_EQ(test, t.legacy_ids.cpu_off, 0x84000004);
+	KUNIT_EXPECT_EQ(test, t.legacy_ids.cpu_on, 0x84000006);
+	KUNIT_EXPECT_NOT_NULL(test, t_ops.cpu_suspend);
+	KUNIT_EXPECT_NOT_NULL(test, t_ops.cpu_off);
+	KUNIT_EXPECT_NOT_NULL(test, t_ops.cpu_on);
+	fake_rule(0x84000006, FAKE_ANY, PSCI_RET_SUCCESS);
+	KUNIT_EXPECT_EQ(test, psci_do_cpu_on(&t, 1, 0x40000000), 0);
+	KUNIT_EXPECT_EQ(test, fake.log[0].fid, 0x84000006);
 }
 
 static void __init psci_test_legacy_clash(struct kunit *test)
 {
 	struct device_node *np = fake_node_new();
 
-	/* cpu_suspend = the 0.2 CPU_OFF ID: idling would turn CPUs off. */
-	fake_prop_strs("compatible", "arm,psci");
+	/*
+	 * A node that is also "arm,psci-0.2" falls back to its legacy IDs:
+	 * that firmware speaks the standard numbering too, so cpu_suspend =
+	 * the 0.2 CPU_OFF ID would turn idling CPUs off.
+	 */
+	fake_prop_strs("compatible", "arm,psci-0.2\0arm,psci");
 	fake_legacy_ids(PSCI_0_2_FN_CPU_OFF, PSCI_0_2_FN_CPU_OFF,
 			PSCI_0_2_FN_CPU_ON, PSCI_0_2_FN64_MIGRATE);
+	fake_rule(PSCI_0_2_FN_PSCI_VERSION, FAKE_ANY, PSCI_RET_NOT_SUPPORTED);
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
-	KUNIT_EXPECT_NULL(test, psci_ops.cpu_suspend);
+	KUNIT_EXPECT_EQ(test, t.version, PSCI_VERSION(0, 1));
+	KUNIT_EXPECT_NULL(test, t_ops.cpu_suspend);
 	/* The ID of the same function, either width, is fine. */
-	KUNIT_EXPECT_NOT_NULL(test, psci_ops.cpu_off);
-	KUNIT_EXPECT_NOT_NULL(test, psci_ops.cpu_on);
-	KUNIT_EXPECT_NOT_NULL(test, psci_ops.migrate);
+	KUNIT_EXPECT_NOT_NULL(test, t_ops.cpu_off);
+	KUNIT_EXPECT_NOT_NULL(test, t_ops.cpu_on);
+	KUNIT_EXPECT_NOT_NULL(test, t_ops.migrate);
 	KUNIT_EXPECT_STREQ(test, psci_std_id_clash(0xc4000002, PSCI_FN_CPU_ON), "CPU_OFF");
 	KUNIT_EXPECT_STREQ(test, psci_std_id_clash(0x84000008, PSCI_FN_CPU_ON), "SYSTEM_OFF");
 	KUNIT_EXPECT_NULL(test, psci_std_id_clash(KVM_0_1_ON, PSCI_FN_CPU_ON));
+}
+
+/* ---- competing power-off and restart handlers ------------------------------------ */
+
+static int psci_test_dummy_sys_off(struct sys_off_data *data)
+{
+	return NOTIFY_DONE;
+}
+
+static void __init psci_test_firmware_priority_free(struct kunit *test)
+{
+	struct sys_off_handler *h;
+
+	/*
+	 * A non-default sys-off priority must be unique. PSCI powers off
+	 * through pm_power_off, leaving SYS_OFF_PRIO_FIRMWARE to a board's
+	 * own firmware driver (Tegra's PMC, ACPI S5); registering one here
+	 * must succeed. Nothing is called: the handler is removed at once.
+	 */
+	h = register_sys_off_handler(SYS_OFF_MODE_POWER_OFF, SYS_OFF_PRIO_FIRMWARE,
+				     psci_test_dummy_sys_off, NULL);
+	KUNIT_ASSERT_FALSE_MSG(test, IS_ERR(h), "SYS_OFF_PRIO_FIRMWARE taken (%ld)", PTR_ERR(h));
+	unregister_sys_off_handler(h);
+	/* The restart defaults of watchdogs (128) and gpio-restart (129). */
+	h = register_sys_off_handler(SYS_OFF_MODE_RESTART, 128, psci_test_dummy_sys_off, NULL);
+	KUNIT_ASSERT_FALSE_MSG(test, IS_ERR(h), "restart priority 128 taken (%ld)", PTR_ERR(h));
+	unregister_sys_off_handler(h);
+	h = register_sys_off_handler(SYS_OFF_MODE_RESTART, 129, psci_test_dummy_sys_off, NULL);
+	KUNIT_ASSERT_FALSE_MSG(test, IS_ERR(h), "restart priority 129 taken (%ld)", PTR_ERR(h));
+	unregister_sys_off_handler(h);
+	/* The kernel's firmware's hooks, where it has SYSTEM_OFF/RESET. */
+	if (psci_has(&psci, PSCI_FN_SYSTEM_OFF))
+		KUNIT_EXPECT_TRUE(test, pm_power_off == psci_power_off);
+	KUNIT_EXPECT_GT(test, psci_restart_nb.priority, 129);
 }
 
 static void __init psci_test_legacy_duplicate(struct kunit *test)
@@ -591,9 +647,9 @@ static void __init psci_test_legacy_duplicate(struct kunit *test)
 	fake_prop_strs("compatible", "arm,psci");
 	fake_legacy_ids(KVM_0_1_SUSPEND, KVM_0_1_ON, KVM_0_1_ON, KVM_0_1_MIGRATE);
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
-	KUNIT_EXPECT_NULL(test, psci_ops.cpu_on);
-	KUNIT_EXPECT_NULL(test, psci_ops.cpu_off);
-	KUNIT_EXPECT_NOT_NULL(test, psci_ops.cpu_suspend);
+	KUNIT_EXPECT_NULL(test, t_ops.cpu_on);
+	KUNIT_EXPECT_NULL(test, t_ops.cpu_off);
+	KUNIT_EXPECT_NOT_NULL(test, t_ops.cpu_suspend);
 }
 
 /* ---- CPU_ON answers ------------------------------------------------------------------ */
@@ -611,7 +667,7 @@ static void __init psci_expect_cpu_on(struct kunit *test, int fw, int expected)
 {
 	psci_probe_1_1(test);
 	fake_rule(PSCI_FN_STD(CPU_ON), FAKE_ANY, fw);
-	KUNIT_EXPECT_EQ(test, psci_ops.cpu_on(0x3, 0x40200000), expected);
+	KUNIT_EXPECT_EQ(test, psci_do_cpu_on(&t, 0x3, 0x40200000), expected);
 }
 
 static void __init psci_test_cpu_on_success(struct kunit *test)
@@ -644,81 +700,21 @@ static void __init psci_test_cpu_on_invalid_address(struct kunit *test)
 	psci_expect_cpu_on(test, PSCI_RET_INVALID_ADDRESS, -EINVAL);
 }
 
-/* ---- the arm64 kill wait ------------------------------------------------------------- */
-
-#ifdef CONFIG_ARM64
-static void __init psci_test_kill_never_off(struct kunit *test)
-{
-	const struct cpu_operations *ops;
-	ktime_t t0;
-	s64 ms;
-
-	if (num_possible_cpus() < 2)
-		kunit_skip(test, "needs a second CPU");
-	ops = get_cpu_ops(1);
-	if (!ops || strcmp(ops->name, "psci") || !ops->cpu_kill)
-		kunit_skip(test, "CPU1 is not a PSCI CPU");
-
-	psci_probe_1_1(test);
-	fake_rule(PSCI_FN_STD(AFFINITY_INFO), FAKE_ANY, PSCI_0_2_AFFINITY_LEVEL_ON);
-	t0 = ktime_get();
-	KUNIT_EXPECT_EQ(test, ops->cpu_kill(1), -ETIMEDOUT);
-	ms = ktime_ms_delta(ktime_get(), t0);
-	/* Bounded: about a second, not forever, and not a single poll. */
-	KUNIT_EXPECT_GE(test, ms, 900);
-	KUNIT_EXPECT_LE(test, ms, 5000);
-	KUNIT_EXPECT_GT(test, fake_count(PSCI_FN_STD(AFFINITY_INFO)), 10);
-}
-
-static void __init psci_test_kill_off_at_once(struct kunit *test)
-{
-	const struct cpu_operations *ops;
-
-	if (num_possible_cpus() < 2)
-		kunit_skip(test, "needs a second CPU");
-	ops = get_cpu_ops(1);
-	if (!ops || strcmp(ops->name, "psci") || !ops->cpu_kill)
-		kunit_skip(test, "CPU1 is not a PSCI CPU");
-
-	psci_probe_1_1(test);
-	fake_rule(PSCI_FN_STD(AFFINITY_INFO), FAKE_ANY, PSCI_0_2_AFFINITY_LEVEL_OFF);
-	KUNIT_EXPECT_EQ(test, ops->cpu_kill(1), 0);
-	KUNIT_EXPECT_EQ(test, fake_count(PSCI_FN_STD(AFFINITY_INFO)), 1);
-	KUNIT_EXPECT_EQ(test, fake.log[fake.nr_calls - 1].a0, cpu_logical_map(1));
-}
-
-static void __init psci_test_kill_error(struct kunit *test)
-{
-	const struct cpu_operations *ops;
-
-	if (num_possible_cpus() < 2)
-		kunit_skip(test, "needs a second CPU");
-	ops = get_cpu_ops(1);
-	if (!ops || strcmp(ops->name, "psci") || !ops->cpu_kill)
-		kunit_skip(test, "CPU1 is not a PSCI CPU");
-
-	psci_probe_1_1(test);
-	fake_rule(PSCI_FN_STD(AFFINITY_INFO), FAKE_ANY, PSCI_RET_INVALID_PARAMS);
-	KUNIT_EXPECT_EQ(test, ops->cpu_kill(1), -EIO);
-}
-#endif
-
 /* ---- power off and restart ------------------------------------------------------------ */
 
 static void __init psci_test_system_off_returns(struct kunit *test)
 {
 	psci_probe_1_1(test);
 	fake_rule(PSCI_0_2_FN_SYSTEM_OFF, FAKE_ANY, PSCI_RET_DENIED);
-	KUNIT_EXPECT_EQ(test, psci_sys_off(NULL), NOTIFY_DONE);
+	psci_do_system_off(&t);
 	KUNIT_EXPECT_EQ(test, fake_count(PSCI_0_2_FN_SYSTEM_OFF), 1);
 }
 
 static void __init psci_test_system_reset_returns(struct kunit *test)
 {
 	psci_probe_1_1(test);
-	reboot_mode = REBOOT_COLD;
 	fake_rule(PSCI_0_2_FN_SYSTEM_RESET, FAKE_ANY, PSCI_RET_INTERNAL_FAILURE);
-	KUNIT_EXPECT_EQ(test, psci_restart(NULL), NOTIFY_DONE);
+	psci_do_restart(&t, REBOOT_COLD, NULL);
 	KUNIT_EXPECT_EQ(test, fake_count(PSCI_0_2_FN_SYSTEM_RESET), 1);
 	KUNIT_EXPECT_EQ(test, fake_count(PSCI_FN_STD(SYSTEM_RESET2)), 0);
 }
@@ -728,12 +724,11 @@ static void __init psci_test_reset2_warm_falls_back(struct kunit *test)
 	int n;
 
 	psci_probe_1_1(test);
-	reboot_mode = REBOOT_WARM;
 	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_FN_STD(SYSTEM_RESET2), 0);
 	fake_rule(PSCI_FN_STD(SYSTEM_RESET2), FAKE_ANY, PSCI_RET_INVALID_PARAMS);
 	fake_rule(PSCI_0_2_FN_SYSTEM_RESET, FAKE_ANY, PSCI_RET_DENIED);
 	n = fake.nr_calls;
-	psci_restart(NULL);
+	psci_do_restart(&t, REBOOT_WARM, NULL);
 	KUNIT_ASSERT_EQ(test, fake.nr_calls - n, 3);
 	KUNIT_EXPECT_EQ(test, fake.log[n].fid, PSCI_1_0_FN_PSCI_FEATURES);
 	KUNIT_EXPECT_EQ(test, fake.log[n + 1].fid, PSCI_FN_STD(SYSTEM_RESET2));
@@ -744,19 +739,17 @@ static void __init psci_test_reset2_warm_falls_back(struct kunit *test)
 static void __init psci_test_reset2_absent(struct kunit *test)
 {
 	psci_probe_1_1(test);
-	reboot_mode = REBOOT_WARM;
-	psci_restart(NULL);
+	psci_do_restart(&t, REBOOT_WARM, NULL);
 	KUNIT_EXPECT_EQ(test, fake_count(PSCI_FN_STD(SYSTEM_RESET2)), 0);
 	KUNIT_EXPECT_EQ(test, fake_count(PSCI_0_2_FN_SYSTEM_RESET), 1);
 	/* Asked once, remembered. */
-	psci_restart(NULL);
+	psci_do_restart(&t, REBOOT_SOFT, NULL);
 	KUNIT_EXPECT_EQ(test, fake_count_features(PSCI_FN_STD(SYSTEM_RESET2)), 1);
 }
 
 static void __init psci_test_reset2_vendor_mode(struct kunit *test)
 {
 	static const __be32 cells[] = { cpu_to_be32(0x5), cpu_to_be32(0xc0ffee) };
-	struct sys_off_data data = { .cmd = "bootloader" };
 	struct device_node *np = fake_node_new();
 	int n;
 
@@ -766,9 +759,8 @@ static void __init psci_test_reset2_vendor_mode(struct kunit *test)
 	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_FN_STD(SYSTEM_RESET2), 0);
 	fake_rule(PSCI_FN_STD(SYSTEM_RESET2), FAKE_ANY, PSCI_RET_INVALID_PARAMS);
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
-	reboot_mode = REBOOT_COLD;
 	n = fake.nr_calls;
-	psci_restart(&data);
+	psci_do_restart(&t, REBOOT_COLD, "bootloader");
 	KUNIT_ASSERT_EQ(test, fake.nr_calls - n, 3);
 	KUNIT_EXPECT_EQ(test, fake.log[n + 1].fid, PSCI_FN_STD(SYSTEM_RESET2));
 	KUNIT_EXPECT_EQ(test, fake.log[n + 1].a0, 0x80000005UL);
@@ -777,9 +769,8 @@ static void __init psci_test_reset2_vendor_mode(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, fake.log[n + 2].fid, PSCI_0_2_FN_SYSTEM_RESET);
 
 	/* A command no mode names is a plain reset. */
-	data.cmd = "recovery";
 	n = fake.nr_calls;
-	psci_restart(&data);
+	psci_do_restart(&t, REBOOT_COLD, "recovery");
 	KUNIT_EXPECT_EQ(test, fake.nr_calls - n, 1);
 	KUNIT_EXPECT_EQ(test, fake.log[n].fid, PSCI_0_2_FN_SYSTEM_RESET);
 }
@@ -793,13 +784,13 @@ static void __init psci_test_reset2_vendor_mode_bad(struct kunit *test)
 	fake_reset_mode("mode-bootloader", bad, sizeof(bad));
 	fake_psci_1_1();
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
-	KUNIT_EXPECT_NULL(test, psci_find_reset_mode("bootloader"));
+	KUNIT_EXPECT_NULL(test, psci_find_reset_mode(&t, "bootloader"));
 }
 
 static void __init psci_test_migrate_unadvertised(struct kunit *test)
 {
 	psci_probe_1_1(test);
-	KUNIT_EXPECT_EQ(test, psci_ops.migrate(1), -EOPNOTSUPP);
+	KUNIT_EXPECT_EQ(test, psci_do_migrate(&t, 1), -EOPNOTSUPP);
 	KUNIT_EXPECT_EQ(test, fake_count(PSCI_FN_STD(MIGRATE)), 0);
 	KUNIT_EXPECT_EQ(test, fake_count_features(PSCI_FN_STD(MIGRATE)), 1);
 }
@@ -820,53 +811,42 @@ static void __init psci_probe_tos(struct kunit *test, long type, unsigned long u
 static void __init psci_test_tos_up_on_cpu0(struct kunit *test)
 {
 	psci_probe_tos(test, PSCI_0_2_TOS_UP_NO_MIGRATE, cpu_logical_map(0));
-	KUNIT_EXPECT_TRUE(test, psci_tos_resident_on(0));
+	KUNIT_EXPECT_TRUE(test, psci_state_tos_resident_on(&t, 0));
 	if (num_possible_cpus() > 1)
-		KUNIT_EXPECT_FALSE(test, psci_tos_resident_on(1));
-	KUNIT_EXPECT_FALSE(test, psci_tos_resident_on(-1));
+		KUNIT_EXPECT_FALSE(test, psci_state_tos_resident_on(&t, 1));
+	KUNIT_EXPECT_FALSE(test, psci_state_tos_resident_on(&t, -1));
 }
 
 static void __init psci_test_tos_up_on_cpu2(struct kunit *test)
 {
-#ifdef CONFIG_ARM64
-	const struct cpu_operations *ops;
-#endif
-
 	if (num_possible_cpus() < 3)
 		kunit_skip(test, "needs three CPUs");
 	psci_probe_tos(test, PSCI_0_2_TOS_UP_MIGRATE, cpu_logical_map(2));
-	KUNIT_EXPECT_TRUE(test, psci_tos_resident_on(2));
-	KUNIT_EXPECT_FALSE(test, psci_tos_resident_on(0));
-#ifdef CONFIG_ARM64
-	ops = get_cpu_ops(2);
-	if (ops && !strcmp(ops->name, "psci")) {
-		KUNIT_EXPECT_FALSE(test, ops->cpu_can_disable(2));
-		KUNIT_EXPECT_EQ(test, ops->cpu_disable(2), -EPERM);
-		KUNIT_EXPECT_EQ(test, ops->cpu_disable(1), 0);
-	}
-#endif
+	KUNIT_EXPECT_TRUE(test, psci_state_tos_resident_on(&t, 2));
+	KUNIT_EXPECT_FALSE(test, psci_state_tos_resident_on(&t, 0));
+	KUNIT_EXPECT_FALSE(test, psci_state_tos_resident_on(&t, 1));
 }
 
 static void __init psci_test_tos_mp(struct kunit *test)
 {
 	psci_probe_tos(test, PSCI_0_2_TOS_MP, 0);
-	KUNIT_EXPECT_FALSE(test, psci_tos_resident_on(0));
+	KUNIT_EXPECT_FALSE(test, psci_state_tos_resident_on(&t, 0));
 	KUNIT_EXPECT_EQ(test, fake_count(PSCI_FN_STD(MIGRATE_INFO_UP_CPU)), 0);
 }
 
 static void __init psci_test_tos_not_supported(struct kunit *test)
 {
 	psci_probe_tos(test, PSCI_RET_NOT_SUPPORTED, 0);
-	KUNIT_EXPECT_FALSE(test, psci_tos_resident_on(0));
+	KUNIT_EXPECT_FALSE(test, psci_state_tos_resident_on(&t, 0));
 	KUNIT_EXPECT_EQ(test, fake_count(PSCI_FN_STD(MIGRATE_INFO_UP_CPU)), 0);
 }
 
 static void __init psci_test_tos_bogus(struct kunit *test)
 {
 	psci_probe_tos(test, 7, 0);
-	KUNIT_EXPECT_FALSE(test, psci_tos_resident_on(0));
+	KUNIT_EXPECT_FALSE(test, psci_state_tos_resident_on(&t, 0));
 	psci_probe_tos(test, PSCI_0_2_TOS_UP_MIGRATE, GENMASK(31, 24));
-	KUNIT_EXPECT_FALSE(test, psci_tos_resident_on(0));
+	KUNIT_EXPECT_FALSE(test, psci_state_tos_resident_on(&t, 0));
 }
 
 /* ---- power_state, OSI, SYSTEM_SUSPEND ---- */
@@ -874,13 +854,13 @@ static void __init psci_test_tos_bogus(struct kunit *test)
 static void __init psci_test_power_state_original(struct kunit *test)
 {
 	psci_probe_1_1(test);
-	KUNIT_EXPECT_FALSE(test, psci_ext_power_state());
-	KUNIT_EXPECT_TRUE(test, psci_power_state_is_valid(0x0));
-	KUNIT_EXPECT_TRUE(test, psci_power_state_is_valid(0x0301ffff));
-	KUNIT_EXPECT_FALSE(test, psci_power_state_is_valid(BIT(17)));
-	KUNIT_EXPECT_FALSE(test, psci_power_state_is_valid(BIT(30)));
-	KUNIT_EXPECT_TRUE(test, psci_power_state_loses_context(BIT(16)));
-	KUNIT_EXPECT_FALSE(test, psci_power_state_loses_context(0xffff));
+	KUNIT_EXPECT_FALSE(test, psci_ext_power_state(&t));
+	KUNIT_EXPECT_TRUE(test, t_valid(0x0));
+	KUNIT_EXPECT_TRUE(test, t_valid(0x0301ffff));
+	KUNIT_EXPECT_FALSE(test, t_valid(BIT(17)));
+	KUNIT_EXPECT_FALSE(test, t_valid(BIT(30)));
+	KUNIT_EXPECT_TRUE(test, psci_power_state_loses_context(&t, BIT(16)));
+	KUNIT_EXPECT_FALSE(test, psci_power_state_loses_context(&t, 0xffff));
 }
 
 static void __init psci_test_power_state_extended(struct kunit *test)
@@ -892,12 +872,12 @@ static void __init psci_test_power_state_extended(struct kunit *test)
 	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_FN_STD(CPU_SUSPEND),
 		  PSCI_1_0_FEATURES_CPU_SUSPEND_PF_MASK);
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
-	KUNIT_EXPECT_TRUE(test, psci_ext_power_state());
-	KUNIT_EXPECT_TRUE(test, psci_power_state_is_valid(0x4fffffff));
-	KUNIT_EXPECT_FALSE(test, psci_power_state_is_valid(BIT(28)));
-	KUNIT_EXPECT_FALSE(test, psci_power_state_is_valid(BIT(31)));
-	KUNIT_EXPECT_TRUE(test, psci_power_state_loses_context(BIT(30)));
-	KUNIT_EXPECT_FALSE(test, psci_power_state_loses_context(BIT(16)));
+	KUNIT_EXPECT_TRUE(test, psci_ext_power_state(&t));
+	KUNIT_EXPECT_TRUE(test, t_valid(0x4fffffff));
+	KUNIT_EXPECT_FALSE(test, t_valid(BIT(28)));
+	KUNIT_EXPECT_FALSE(test, t_valid(BIT(31)));
+	KUNIT_EXPECT_TRUE(test, psci_power_state_loses_context(&t, BIT(30)));
+	KUNIT_EXPECT_FALSE(test, psci_power_state_loses_context(&t, BIT(16)));
 }
 
 static void __init psci_test_osi(struct kunit *test)
@@ -909,21 +889,21 @@ static void __init psci_test_osi(struct kunit *test)
 	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_FN_STD(CPU_SUSPEND), PSCI_1_0_OS_INITIATED);
 	fake_rule(PSCI_1_0_FN_SET_SUSPEND_MODE, FAKE_ANY, PSCI_RET_SUCCESS);
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
-	KUNIT_EXPECT_TRUE(test, psci_has_osi_support());
+	KUNIT_EXPECT_TRUE(test, psci_state_has_osi(&t));
 	/* The probe puts the firmware in platform-coordinated mode. */
 	KUNIT_ASSERT_EQ(test, fake_count(PSCI_1_0_FN_SET_SUSPEND_MODE), 1);
 	KUNIT_EXPECT_EQ(test, fake.log[fake.nr_calls - 1].a0, PSCI_1_0_SUSPEND_MODE_PC);
-	KUNIT_EXPECT_EQ(test, psci_set_osi_mode(true), 0);
+	KUNIT_EXPECT_EQ(test, psci_do_set_osi_mode(&t, true), 0);
 	KUNIT_EXPECT_EQ(test, fake.log[fake.nr_calls - 1].a0, PSCI_1_0_SUSPEND_MODE_OSI);
 }
 
 static void __init psci_test_no_osi(struct kunit *test)
 {
 	psci_probe_1_1(test);
-	KUNIT_EXPECT_FALSE(test, psci_has_osi_support());
-	KUNIT_EXPECT_EQ(test, psci_set_osi_mode(true), -EOPNOTSUPP);
+	KUNIT_EXPECT_FALSE(test, psci_state_has_osi(&t));
+	KUNIT_EXPECT_EQ(test, psci_do_set_osi_mode(&t, true), -EOPNOTSUPP);
 	/* Platform-coordinated is what such a firmware always does. */
-	KUNIT_EXPECT_EQ(test, psci_set_osi_mode(false), 0);
+	KUNIT_EXPECT_EQ(test, psci_do_set_osi_mode(&t, false), 0);
 	KUNIT_EXPECT_EQ(test, fake_count(PSCI_1_0_FN_SET_SUSPEND_MODE), 0);
 }
 
@@ -935,7 +915,7 @@ static void __init psci_test_system_suspend(struct kunit *test)
 	fake_psci_1_1();
 	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_FN_STD(SYSTEM_SUSPEND), 0);
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
-	KUNIT_EXPECT_EQ(test, psci_has(PSCI_FN_SYSTEM_SUSPEND), IS_ENABLED(CONFIG_SUSPEND));
+	KUNIT_EXPECT_EQ(test, psci_has(&t, PSCI_FN_SYSTEM_SUSPEND), IS_ENABLED(CONFIG_SUSPEND));
 }
 
 static struct kunit_case __refdata psci_kunit_cases[] = {
@@ -959,7 +939,9 @@ static struct kunit_case __refdata psci_kunit_cases[] = {
 	KUNIT_CASE(psci_test_legacy_only_cpu_on),
 	KUNIT_CASE(psci_test_legacy_none),
 	KUNIT_CASE(psci_test_legacy_bad_sizes),
+	KUNIT_CASE(psci_test_legacy_only_standard_numbers),
 	KUNIT_CASE(psci_test_legacy_clash),
+	KUNIT_CASE(psci_test_firmware_priority_free),
 	KUNIT_CASE(psci_test_legacy_duplicate),
 	KUNIT_CASE(psci_test_cpu_on_success),
 	KUNIT_CASE(psci_test_cpu_on_already_on),
@@ -967,11 +949,6 @@ static struct kunit_case __refdata psci_kunit_cases[] = {
 	KUNIT_CASE(psci_test_cpu_on_denied),
 	KUNIT_CASE(psci_test_cpu_on_invalid_params),
 	KUNIT_CASE(psci_test_cpu_on_invalid_address),
-#ifdef CONFIG_ARM64
-	KUNIT_CASE(psci_test_kill_never_off),
-	KUNIT_CASE(psci_test_kill_off_at_once),
-	KUNIT_CASE(psci_test_kill_error),
-#endif
 	KUNIT_CASE(psci_test_system_off_returns),
 	KUNIT_CASE(psci_test_system_reset_returns),
 	KUNIT_CASE(psci_test_reset2_warm_falls_back),
@@ -995,7 +972,6 @@ static struct kunit_case __refdata psci_kunit_cases[] = {
 static struct kunit_suite psci_kunit_suite = {
 	.name = "psci",
 	.init = psci_kunit_init,
-	.exit = psci_kunit_exit,
 	.test_cases = psci_kunit_cases,
 };
 

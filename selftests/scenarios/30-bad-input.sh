@@ -47,19 +47,23 @@ bad legacy-id-8-bytes -- 'LINT: .*/psci: error: "cpu_on" is 8 bytes' 'psci: /psc
 bad legacy-id-zero ACTION=none CMD='ls /sys/devices/system/cpu/cpu1/online 2>/dev/null || echo "PSCI-TEST: cpu1 not hotpluggable"; poweroff' -- 'LINT: .*/psci: error: "cpu_off" is 0' \
 	'psci: /psci: "cpu_off" is 0, not a function ID; CPU_OFF disabled' "$ALL4" \
 	'PSCI-TEST: cpu1 not hotpluggable' "${NO_REPORT[@]}"
-bad legacy-id-clash ACTION=hotplug CYCLES=1 -- 'LINT: .*/psci: error: "cpu_suspend" = 0x84000002 is the standard ID of CPU_OFF' \
-	'psci: /psci: "cpu_suspend" = 0x84000002 is the standard ID of CPU_OFF; CPU_SUSPEND disabled' \
-	"$ALL4" 'hotplug done, 0 failed' "${NO_REPORT[@]}"
+bad legacy-id-clash ACTION=hotplug CYCLES=1 -- 'LINT: .*/psci: info: "cpu_suspend" = 0x84000002 is the standard ID of CPU_OFF' \
+	'psci: PSCIv0\.1 over hvc from /psci: cpu_suspend yes, cpu_off yes, cpu_on yes' \
+	"$ALL4" 'hotplug done, 0 failed' '!psci: .*standard ID of' "${NO_REPORT[@]}"
+bad legacy-listed-first ACTION=hotplug CYCLES=1 -- \
+	'LINT: .*/psci: warning: "cpu_on" = 0x95c1ba60 differs from the standard CPU_ON ID .* "arm,psci" comes first' \
+	'psci: PSCIv1\.1 over hvc from arm,psci-0\.2' "$ALL4" 'hotplug done, 0 failed' 'reboot: Power down' "${NO_REPORT[@]}"
 bad legacy-id-duplicate -- 'LINT: .*/psci: error: "cpu_off" and "cpu_on" share ID' 'psci: /psci: "cpu_off" and "cpu_on" share ID 0x95c1ba60; both disabled' \
 	'psci: /psci: "arm,psci" node without a usable' "${ONE_CPU[@]}" "${NO_REPORT[@]}"
 bad psci-1.0-alone ACTION=hotplug CYCLES=1 -- 'LINT: .*/psci: info: "arm,psci-1\.0" without "arm,psci-0\.2"' 'psci: PSCIv1\.1 over hvc from arm,psci-1\.0' \
 	"$ALL4" 'hotplug done, 0 failed' 'reboot: Power down' "${NO_REPORT[@]}"
-bad unknown-compatible -- 'LINT: .*/cpus/cpu@1: error: enable-method = "psci" but no usable psci node' 'psci: no psci node in the device tree' "${ONE_CPU[@]}" "${NO_REPORT[@]}"
+bad unknown-compatible -- 'LINT: .*/cpus/cpu@1: error: enable-method = "psci" but no usable psci node' 'psci: no PSCI CPU_ON: secondary CPUs stay off' \
+	'!psci: no psci node' "${ONE_CPU[@]}" "${NO_REPORT[@]}"
 bad cpus-no-enable-method -- 'LINT: .*/cpus/cpu@1: warning: CPU without enable-method' 'cpu@1: missing enable-method property' 'psci: PSCIv1\.1 over hvc' \
 	"${ONE_CPU[@]}" 'reboot: Power down' "${NO_REPORT[@]}"
 bad cpus-spin-table -- 'LINT: .*/cpus/cpu@1: warning: enable-method "vendor,magic"' 'Unsupported enable-method: vendor,magic' \
 	'smp: Brought up 1 node, 3 CPUs' "$UP" 'reboot: Power down' "${NO_REPORT[@]}"
-bad idle-state-reserved-bits -- 'LINT: .*cpu-retention: warning: arm,psci-suspend-param 0x00020000 is valid only in the extended format' 'Invalid PSCI power state 0x20000' \
+bad idle-state-reserved-bits -- 'LINT: .*cpu-retention: info: arm,psci-suspend-param 0x00020000 is in the extended format' 'Invalid PSCI power state 0x20000' \
 	"$ALL4" "$UP" 'reboot: Power down' "${NO_REPORT[@]}"
 bad idle-state-no-param -- 'LINT: .*cpu-retention: error: idle state without arm,psci-suspend-param' 'cpu-retention missing arm,psci-suspend-param property' \
 	"$ALL4" "$UP" 'reboot: Power down' "${NO_REPORT[@]}"

@@ -36,10 +36,17 @@ static const struct {
 };
 #define NR_LEGACY	(sizeof(legacy) / sizeof(legacy[0]))
 
-/* Cores that can only run AArch32: SMC64 IDs cannot be called from them. */
+/*
+ * Cores that can only run AArch32: SMC64 IDs cannot be called from them,
+ * and a 32-bit kernel may start them through its platform's own SMP
+ * operations instead of an enable-method.
+ */
 static const char *const cpus32[] = {
 	"arm,cortex-a5", "arm,cortex-a7", "arm,cortex-a8", "arm,cortex-a9",
 	"arm,cortex-a12", "arm,cortex-a15", "arm,cortex-a17", "arm,cortex-r7",
+	"arm,arm11mpcore", "arm,arm1176jzf-s", "marvell,pj4a", "marvell,pj4b",
+	"marvell,sheeva-v7", "qcom,krait", "qcom,scorpion", "brcm,brahma-b15",
+	"mrvl,pj4b",
 };
 
 void lint_report(struct lint *l, enum lint_level level, const char *path,
@@ -121,6 +128,17 @@ static int cpus_are_32bit(const void *fdt)
 	return 0;
 }
 
+/* The first CPU node under /cpus: the boot CPU needs no enable-method. */
+static int first_cpu(const void *fdt, int cpus)
+{
+	int cpu;
+
+	fdt_for_each_subnode(cpu, fdt, cpus)
+		if (has_string(fdt, cpu, "device_type", "cpu"))
+			return cpu;
+	return -1;
+}
+
 static void check_method(struct lint *l, const void *fdt, int node, const char *path)
 {
 	int len;
@@ -145,7 +163,7 @@ static void check_method(struct lint *l, const void *fdt, int node, const char *
 }
 
 static void check_legacy_ids(struct lint *l, const void *fdt, int node, const char *path,
-			     int v02)
+			     int v02, int v01_listed_first)
 {
 	unsigned int ids[NR_LEGACY] = { 0 };
 	int is32 = cpus_are_32bit(fdt);
@@ -173,12 +191,22 @@ static void check_legacy_ids(struct lint *l, const void *fdt, int node, const ch
 			continue;
 		}
 		n = (id & ~SMC64) - STD_BASE;
-		if (n < NR_STD && n != legacy[i].fn) {
+		/*
+		 * In a node that also says 0.2/1.0 the firmware speaks the
+		 * standard numbering, so such an ID calls another function. A
+		 * 0.1-only node defines its own numbering (Calxeda's cpu_on is
+		 * 0x84000006): only worth knowing.
+		 */
+		if (n < NR_STD && n != legacy[i].fn && v02) {
 			lint_report(l, LINT_ERROR, path,
 				    "\"%s\" = 0x%08x is the standard ID of %s: a 0.2+ firmware would run that instead; use the firmware's %s ID",
 				    legacy[i].prop, id, std_names[n], std_names[legacy[i].fn]);
 			continue;
 		}
+		if (n < NR_STD && n != legacy[i].fn)
+			lint_report(l, LINT_INFO, path,
+				    "\"%s\" = 0x%08x is the standard ID of %s; fine for PSCI 0.1 firmware with its own numbering, wrong if it also implements PSCI 0.2",
+				    legacy[i].prop, id, std_names[n]);
 		if (!(id & FAST_CALL))
 			lint_report(l, LINT_WARNING, path,
 				    "\"%s\" = 0x%08x is outside the SMCCC fast-call range (bit 31 clear); check the firmware's ID",
@@ -187,7 +215,12 @@ static void check_legacy_ids(struct lint *l, const void *fdt, int node, const ch
 			lint_report(l, LINT_ERROR, path,
 				    "\"%s\" = 0x%08x is an SMC64 ID but the CPUs are 32-bit; use the SMC32 form 0x%08x",
 				    legacy[i].prop, id, id & ~SMC64);
-		if (v02 && n >= NR_STD)
+		if (v02 && n >= NR_STD && v01_listed_first)
+			lint_report(l, LINT_WARNING, path,
+				    "\"%s\" = 0x%08x differs from the standard %s ID 0x%08x and \"arm,psci\" comes first in compatible: clients that follow list order (Linux up to 6.12) use this 0.1 ID; list \"arm,psci\" last",
+				    legacy[i].prop, id, std_names[legacy[i].fn],
+				    STD_BASE + legacy[i].fn);
+		else if (v02 && n >= NR_STD)
 			lint_report(l, LINT_INFO, path,
 				    "\"%s\" = 0x%08x differs from the standard %s ID 0x%08x: only a 0.1-only client uses it",
 				    legacy[i].prop, id, std_names[legacy[i].fn],
@@ -210,6 +243,26 @@ static void check_legacy_ids(struct lint *l, const void *fdt, int node, const ch
 			    "\"arm,psci\" node without cpu_suspend, cpu_off, cpu_on or migrate: PSCI 0.1 is unusable; add the firmware's IDs or a 0.2+ compatible");
 }
 
+/* Does "arm,psci" come before "arm,psci-0.2"/"arm,psci-1.0" in compatible? */
+static int v01_first(const void *fdt, int node)
+{
+	int len, pos = 0;
+	const char *p = fdt_getprop(fdt, node, "compatible", &len);
+
+	while (p && pos < len) {
+		const char *c = p + pos;
+		int n = strnlen(c, len - pos);
+
+		if (n == 8 && !memcmp(c, "arm,psci", 8))
+			return 1;
+		if ((n == 12 && !memcmp(c, "arm,psci-0.2", 12)) ||
+		    (n == 12 && !memcmp(c, "arm,psci-1.0", 12)))
+			return 0;
+		pos += n + 1;
+	}
+	return 0;
+}
+
 static void check_psci_node(struct lint *l, const void *fdt, int node)
 {
 	char path[LINT_PATH_MAX];
@@ -230,14 +283,15 @@ static void check_psci_node(struct lint *l, const void *fdt, int node)
 		lint_report(l, LINT_INFO, path,
 			    "\"arm,psci-1.0\" without \"arm,psci-0.2\": clients that predate 1.0 will not use it");
 	if (v01 || fdt_getprop(fdt, node, "cpu_on", NULL) || fdt_getprop(fdt, node, "cpu_off", NULL))
-		check_legacy_ids(l, fdt, node, path, v10 || v02);
+		check_legacy_ids(l, fdt, node, path, v10 || v02, v01_first(fdt, node));
 }
 
 /* Reserved bits of a power_state in the original and the extended format. */
 #define ORIG_VALID	0x0301ffffu
 #define EXT_VALID	0x4fffffffu
 
-static void check_idle_state(struct lint *l, const void *fdt, int node, int psci_entry)
+static void check_idle_state(struct lint *l, const void *fdt, int node, int psci_entry,
+			     int psci10)
 {
 	char path[LINT_PATH_MAX];
 	const char *name, *label;
@@ -259,13 +313,23 @@ static void check_idle_state(struct lint *l, const void *fdt, int node, int psci
 		return;
 	}
 	v = fdt32_to_cpu(*p);
+	/*
+	 * The extended format is the normal one for PSCI 1.0 firmware, and a
+	 * device tree cannot say which format its firmware uses: a value
+	 * valid only in it is a fact worth knowing, not a fault. Before 1.0
+	 * (no "arm,psci-1.0" node) there is no extended format.
+	 */
 	if ((v & ~ORIG_VALID) && (v & ~EXT_VALID))
 		lint_report(l, LINT_ERROR, path,
 			    "arm,psci-suspend-param 0x%08x sets reserved bits in both power_state formats; the kernel will not use this state",
 			    v);
-	else if (v & ~ORIG_VALID)
+	else if ((v & ~ORIG_VALID) && !psci10)
 		lint_report(l, LINT_WARNING, path,
-			    "arm,psci-suspend-param 0x%08x is valid only in the extended format; make sure the firmware uses it",
+			    "arm,psci-suspend-param 0x%08x is valid only in the extended format, which PSCI 0.2 firmware does not have; use the original format or declare \"arm,psci-1.0\"",
+			    v);
+	else if (v & ~ORIG_VALID)
+		lint_report(l, LINT_INFO, path,
+			    "arm,psci-suspend-param 0x%08x is in the extended format: the firmware must report it in PSCI_FEATURES(CPU_SUSPEND)",
 			    v);
 
 	name = fdt_get_name(fdt, node, NULL);
@@ -277,7 +341,7 @@ static void check_idle_state(struct lint *l, const void *fdt, int node, int psci
 			    v);
 }
 
-static void check_idle_states(struct lint *l, const void *fdt)
+static void check_idle_states(struct lint *l, const void *fdt, int psci10)
 {
 	int node;
 
@@ -291,13 +355,13 @@ static void check_idle_states(struct lint *l, const void *fdt)
 		parent = fdt_parent_offset(fdt, node);
 		check_idle_state(l, fdt, node,
 				 parent >= 0 && one_string(fdt, parent, "entry-method") &&
-				 !strcmp(one_string(fdt, parent, "entry-method"), "psci"));
+				 !strcmp(one_string(fdt, parent, "entry-method"), "psci"), psci10);
 	}
 }
 
 void lint_blob(struct lint *l, const void *fdt, size_t size)
 {
-	int node, usable = 0, users = 0, cpus, cpu, first = -1;
+	int node, usable = 0, users = 0, cpus, cpu, first = -1, is32, psci10 = 0;
 	char path[LINT_PATH_MAX], first_path[LINT_PATH_MAX];
 	int err;
 
@@ -335,6 +399,7 @@ void lint_blob(struct lint *l, const void *fdt, size_t size)
 		if (!is_available(fdt, node))
 			continue;
 		usable++;
+		psci10 |= has_string(fdt, node, "compatible", "arm,psci-1.0");
 		if (first < 0) {
 			first = node;
 			node_path(fdt, node, first_path, sizeof(first_path));
@@ -345,6 +410,13 @@ void lint_blob(struct lint *l, const void *fdt, size_t size)
 		}
 	}
 
+	/*
+	 * How secondary CPUs start: on arm64 only through enable-method
+	 * ("psci" or "spin-table"). A 32-bit kernel may use its platform's
+	 * own SMP operations, named by a vendor enable-method or by nothing
+	 * at all, so those are no findings on 32-bit boards.
+	 */
+	is32 = cpus_are_32bit(fdt);
 	cpus = fdt_path_offset(fdt, "/cpus");
 	if (cpus >= 0)
 		fdt_for_each_subnode(cpu, fdt, cpus) {
@@ -354,12 +426,13 @@ void lint_blob(struct lint *l, const void *fdt, size_t size)
 				continue;
 			node_path(fdt, cpu, path, sizeof(path));
 			if (!m) {
-				lint_report(l, LINT_WARNING, path,
-					    "CPU without enable-method: a secondary CPU will not be started; add enable-method = \"psci\"");
+				if (!is32 && cpu != first_cpu(fdt, cpus))
+					lint_report(l, LINT_WARNING, path,
+						    "CPU without enable-method: an arm64 kernel will not start it; add enable-method = \"psci\"");
 				continue;
 			}
 			if (strcmp(m, "psci")) {
-				if (strcmp(m, "spin-table"))
+				if (strcmp(m, "spin-table") && !is32)
 					lint_report(l, LINT_WARNING, path,
 						    "enable-method \"%s\" is neither \"psci\" nor \"spin-table\"; an arm64 kernel cannot start this CPU",
 						    m);
@@ -372,10 +445,10 @@ void lint_blob(struct lint *l, const void *fdt, size_t size)
 			}
 		}
 	if (usable && !users)
-		lint_report(l, LINT_WARNING, first_path,
+		lint_report(l, LINT_INFO, first_path,
 			    "no CPU has enable-method = \"psci\"; the node is used only for idle and system power");
 
-	check_idle_states(l, fdt);
+	check_idle_states(l, fdt, psci10);
 }
 
 int lint_exit_status(const struct lint *l)

@@ -81,19 +81,22 @@ static void cpu_psci_cpu_die(unsigned int cpu)
 #define PSCI_KILL_SLEEP_MIN_US	50
 #define PSCI_KILL_SLEEP_MAX_US	200
 
-static int cpu_psci_cpu_kill(unsigned int cpu)
+typedef int (psci_affinity_info_fn)(unsigned long target_affinity,
+				    unsigned long lowest_affinity_level);
+
+/*
+ * Wait until @affinity_info reports the CPU of @mpidr OFF: at once, then
+ * busy polls, then sleeps, giving up after PSCI_KILL_TIMEOUT_MS.
+ */
+static int psci_kill_wait(unsigned int cpu, u64 mpidr, psci_affinity_info_fn *affinity_info)
 {
-	u64 mpidr = cpu_logical_map(cpu);
 	unsigned int delay = 1, polls = 0;
 	ktime_t start = ktime_get();
 	s64 waited;
 	int state;
 
-	if (!psci_ops.affinity_info)
-		return 0;
-
 	for (;;) {
-		state = psci_ops.affinity_info(mpidr, 0);
+		state = affinity_info(mpidr, 0);
 		polls++;
 		if (state == PSCI_0_2_AFFINITY_LEVEL_OFF) {
 			pr_debug("CPU%u off after %u polls, %lld us\n", cpu, polls,
@@ -125,6 +128,13 @@ static int cpu_psci_cpu_kill(unsigned int cpu)
 		PSCI_KILL_TIMEOUT_MS, polls);
 	return -ETIMEDOUT;
 }
+
+static int cpu_psci_cpu_kill(unsigned int cpu)
+{
+	if (!psci_ops.affinity_info)
+		return 0;
+	return psci_kill_wait(cpu, cpu_logical_map(cpu), psci_ops.affinity_info);
+}
 #endif
 
 const struct cpu_operations cpu_psci_ops = {
@@ -139,3 +149,7 @@ const struct cpu_operations cpu_psci_ops = {
 	.cpu_kill	= cpu_psci_cpu_kill,
 #endif
 };
+
+#if IS_BUILTIN(CONFIG_KUNIT) && defined(CONFIG_HOTPLUG_CPU)
+#include "psci_kunit.c"
+#endif

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * KUnit tests for the arm64 kill wait, against a fake AFFINITY_INFO.
+ *
+ * Included at the end of arch/arm64/kernel/psci.c. The wait is handed the
+ * fake instead of psci_ops.affinity_info, so the kernel's firmware is
+ * never asked and CPU1 is never touched: the MPIDR is only passed along.
+ */
+
+#include <kunit/test.h>
+
+#define FAKE_MPIDR	0x101
+
+static struct {
+	int answer;		/* what every call returns */
+	int calls;
+	unsigned long last_target;
+} fake_aff;
+
+static int fake_affinity_info(unsigned long target_affinity,
+			      unsigned long lowest_affinity_level)
+{
+	fake_aff.calls++;
+	fake_aff.last_target = target_affinity;
+	return fake_aff.answer;
+}
+
+static int psci_arm64_kunit_init(struct kunit *test)
+{
+	memset(&fake_aff, 0, sizeof(fake_aff));
+	return 0;
+}
+
+static void psci_test_kill_never_off(struct kunit *test)
+{
+	ktime_t t0 = ktime_get();
+	s64 ms;
+
+	fake_aff.answer = PSCI_0_2_AFFINITY_LEVEL_ON;
+	KUNIT_EXPECT_EQ(test, psci_kill_wait(1, FAKE_MPIDR, fake_affinity_info), -ETIMEDOUT);
+	ms = ktime_ms_delta(ktime_get(), t0);
+	/* Bounded: about a second, not forever, and not a single poll. */
+	KUNIT_EXPECT_GE(test, ms, 900);
+	KUNIT_EXPECT_LE(test, ms, 5000);
+	KUNIT_EXPECT_GT(test, fake_aff.calls, 10);
+}
+
+static void psci_test_kill_off_at_once(struct kunit *test)
+{
+	fake_aff.answer = PSCI_0_2_AFFINITY_LEVEL_OFF;
+	KUNIT_EXPECT_EQ(test, psci_kill_wait(1, FAKE_MPIDR, fake_affinity_info), 0);
+	KUNIT_EXPECT_EQ(test, fake_aff.calls, 1);
+	KUNIT_EXPECT_EQ(test, fake_aff.last_target, FAKE_MPIDR);
+}
+
+static void psci_test_kill_error(struct kunit *test)
+{
+	fake_aff.answer = PSCI_RET_INVALID_PARAMS;
+	KUNIT_EXPECT_EQ(test, psci_kill_wait(1, FAKE_MPIDR, fake_affinity_info), -EIO);
+	KUNIT_EXPECT_EQ(test, fake_aff.calls, 1);
+}
+
+static struct kunit_case psci_arm64_kunit_cases[] = {
+	KUNIT_CASE(psci_test_kill_never_off),
+	KUNIT_CASE(psci_test_kill_off_at_once),
+	KUNIT_CASE(psci_test_kill_error),
+	{}
+};
+
+static struct kunit_suite psci_arm64_kunit_suite = {
+	.name = "psci_arm64",
+	.init = psci_arm64_kunit_init,
+	.test_cases = psci_arm64_kunit_cases,
+};
+
+kunit_test_suites(&psci_arm64_kunit_suite);

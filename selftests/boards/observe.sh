@@ -1,0 +1,46 @@
+#!/bin/bash
+# Boot one board's psci node (a node-NNN.dtsi of psci-nodes.py, grafted onto
+# QEMU's virt board) on one kernel and print what the PSCI driver decided,
+# as one line:
+#
+#   path=0.1|std|none calls=CONDUIT:FID,... cpus=LIST boot=ok|fail
+#
+# path: the PSCI interface taken, from the driver's own probe lines (the
+# stock driver's "Using PSCI v0.1 Function IDs from DT" / "Using standard
+# PSCI v0.2 function IDs"; ours "PSCIv0.1 over" / "PSCIvX.Y over").
+# calls: every conduit call from userspace on, as kprobe events on
+# __arm_smccc_hvc/__arm_smccc_smc report them: CPU1 taken offline and back,
+# then poweroff. Neither driver's code is changed to be observed.
+#
+#   observe.sh DTSI IMAGE VARIANT LOG
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+
+dtsi=$1 image=$2 variant=$3 log=$4
+machine=virt
+# An SMC node needs a firmware at a higher EL: QEMU's PSCI answers SMC
+# with the kernel at EL2.
+grep -q 'method = \[73 6d 63 00\]' "$dtsi" && machine=virt,virtualization=on
+c=/sys/devices/system/cpu/cpu1/online
+cmd="trace_conduit; echo 0 > $c; echo 1 > $c; echo \"PSCI-TEST: cpu1 online \$(cat $c)\""
+if env QUIET=1 LOG="$log" TIMEOUT=90 SMP=2 MACHINE=$machine IMAGE="$image" DTS="$dtsi" \
+	APPEND=tp_printk ACTION=poweroff CMD="$cmd" bash scripts/boot.sh 2> "$log.verdict"; then
+	boot=ok
+else
+	boot=fail
+fi
+
+if [ "$variant" = stock ]; then
+	if grep -qa 'Using PSCI v0.1 Function IDs from DT' "$log"; then path=0.1
+	elif grep -qa 'Using standard PSCI v0.2 function IDs' "$log"; then path=std
+	else path=none; fi
+else
+	if grep -qaE 'psci: PSCIv0\.1 over' "$log"; then path=0.1
+	elif grep -qaE 'psci: PSCIv[0-9]+\.[0-9]+ over' "$log"; then path=std
+	else path=none; fi
+fi
+calls=$(sed -n '/PSCI-TEST: tracing conduit calls/,$p' "$log" |
+	grep -aoE '(hvc|smc): \(__arm_smccc_(hvc|smc)[^)]*\) fid=0x[0-9a-f]+' |
+	sed -E 's/^(hvc|smc): .* fid=/\1:/' | sort -u | paste -sd, -)
+cpus=$(grep -aoE 'PSCI-TEST: userspace up, online CPUs [0-9,-]+' "$log" | awk '{print $NF}')
+echo "path=$path calls=${calls:-none} cpus=${cpus:-?} boot=$boot"

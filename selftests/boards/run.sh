@@ -1,0 +1,96 @@
+#!/bin/bash
+# The kernel's own board device trees, our driver against the stock one.
+#
+# Every arm64 and arm board of the 6.12 tree with a psci node
+# (scripts/build-board-dtbs.sh) is grouped by its psci nodes
+# (psci-nodes.py); each distinct node is booted, grafted onto QEMU's virt
+# board, on the stock kernel and on ours (observe.sh), and the two must take
+# the same PSCI path, call the same function IDs over the same conduit and
+# bring up the same CPUs, or the difference must be one that
+# expected-differences.tsv lists with its reason (the README repeats them).
+# Then psci-lint runs over every board: no error but the board bugs
+# lint-known-errors.tsv names, and a count of each warning class.
+#
+# Prints "ok - ..." / "not ok - ..." lines for run.sh's gates().
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+. scripts/lib.sh
+
+OUT=$BUILD/boards
+LOGS=$BUILD/logs/check/boards
+EXPECTED=selftests/boards/expected-differences.tsv
+mkdir -p "$OUT" "$LOGS"
+
+if ! bash scripts/build-board-dtbs.sh > "$LOGS/build-dtbs.log" 2>&1; then
+	echo "not ok - build the board device trees (see $LOGS/build-dtbs.log)"
+	exit 0
+fi
+mapfile -t dtbs < <(find "$BUILD/dtbs/arm64/arch" "$BUILD/dtbs/arm/arch" -name '*.dtb' | sort)
+rm -rf "$OUT/nodes"
+python3 selftests/boards/psci-nodes.py "$OUT/nodes" "${dtbs[@]}"
+groups=$(wc -l < "$OUT/nodes/groups.tsv")
+boards=$(awk -F'\t' '{s += $2} END {print s + 0}' "$OUT/nodes/groups.tsv")
+echo "  # ${#dtbs[@]} board device trees, $boards with a psci node, $groups distinct psci nodes"
+[ "$boards" -gt 0 ] && echo "ok - corpus: $boards boards with a psci node, $groups distinct nodes" ||
+	echo "not ok - corpus: no board with a psci node"
+
+# Boot every node on both kernels, two boots at a time.
+observe_one() {
+	local id=$1 variant=$2
+	bash selftests/boards/observe.sh "$OUT/nodes/node-$id.dtsi" \
+		"$BUILD/images/$variant-base/Image" "$variant" "$LOGS/node-$id-$variant.log" \
+		> "$OUT/nodes/node-$id.$variant"
+}
+export -f observe_one
+export OUT LOGS BUILD
+cut -f1 "$OUT/nodes/groups.tsv" | awk '{print $1, "stock"; print $1, "ours"}' |
+	xargs -P "${BOARD_JOBS:-2}" -n 2 bash -c 'observe_one "$0" "$1"'
+
+while IFS=$'\t' read -r id count first summary; do
+	stock=$(cat "$OUT/nodes/node-$id.stock")
+	ours=$(cat "$OUT/nodes/node-$id.ours")
+	name="node $id ($count boards, e.g. ${first##*/boot/dts/}): $summary"
+	if [ "$stock" = "$ours" ]; then
+		echo "ok - $name"
+		echo "  # both: $ours"
+		continue
+	fi
+	reason=$(awk -F'\t' -v s="$summary" -v st="$stock" -v o="$ours" \
+		'$1 == s && $2 == st && $3 == o {print $4; exit}' "$EXPECTED")
+	if [ -n "$reason" ]; then
+		echo "ok - $name: known difference"
+		echo "  # stock: $stock"
+		echo "  # ours:  $ours"
+		echo "  # why:   $reason"
+	else
+		echo "not ok - $name: the drivers differ"
+		echo "  # stock: $stock ($LOGS/node-$id-stock.log)"
+		echo "  # ours:  $ours ($LOGS/node-$id-ours.log)"
+	fi
+done < "$OUT/nodes/groups.tsv"
+
+# psci-lint over every board with a psci node.
+lint=$BUILD/psci-lint/psci-lint
+: > "$OUT/lint.txt"
+while IFS= read -r dtb; do
+	"$lint" "$dtb" >> "$OUT/lint.txt" 2>&1
+done < <(cat "$OUT"/nodes/node-*.boards)
+errors=$(grep -c ': error: ' "$OUT/lint.txt")
+warnings=$(grep -c ': warning: ' "$OUT/lint.txt")
+echo "  # psci-lint: $errors errors, $warnings warnings over $boards boards; warning classes:"
+grep ': warning: ' "$OUT/lint.txt" | sed -E 's/^[^:]*: [^:]*: warning: //; s/0x[0-9a-f]+/N/g; s/"[^"]*"/"S"/g' |
+	sort | uniq -c | sort -rn | sed 's/^/  #   /'
+unknown=0
+while IFS= read -r line; do
+	known=0
+	while IFS=$'\t' read -r board msg why; do
+		case "$board" in ''|'#'*) continue ;; esac
+		[[ "$line" == *"$board"*"$msg"* ]] && known=1 && break
+	done < selftests/boards/lint-known-errors.tsv
+	if [ "$known" = 0 ]; then
+		unknown=$((unknown + 1))
+		echo "  # unexpected: ${line#"$BUILD/dtbs/"}"
+	fi
+done < <(grep ': error: ' "$OUT/lint.txt")
+[ "$unknown" = 0 ] && echo "ok - psci-lint: no error on the boards but the known board bugs ($errors)" ||
+	echo "not ok - psci-lint: $unknown errors on boards that boot with the stock driver"
