@@ -64,7 +64,7 @@ style: tree
 	@bash scripts/style.sh
 
 clean:
-	rm -rf build/obj build/images build/initramfs build/logs build/dt build/tmp.*
+	rm -rf build/obj build/src/*/.obj-* build/images build/initramfs build/logs build/dt build/tmp.*
 
 distclean:
 	rm -rf build

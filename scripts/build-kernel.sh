@@ -31,7 +31,11 @@ arm32*)
 	[ "$flavour" = base ] || frags+=("configs/$flavour.config") ;;
 esac
 
-obj=$BUILD/obj/$variant-$flavour
+# The object tree sits directly in the source tree, so that kbuild names
+# every source relative to it ("../drivers/...") and the stock and our
+# trees compile to the same command lines: ccache then shares every object
+# but the ones our files change between the two.
+obj=$src/.obj-$flavour
 out=$BUILD/images/$variant-$flavour
 mkdir -p "$obj" "$out"
 

@@ -34,7 +34,8 @@ dtc -q -I dts -O dtb -o "$work/disabled.dtb" - <<'EOF2'
 /dts-v1/;
 / { #address-cells = <2>; #size-cells = <2>;
     cpus { #address-cells = <1>; #size-cells = <0>;
-           cpu@0 { device_type = "cpu"; reg = <0>; enable-method = "spin-table"; }; };
+           cpu@0 { device_type = "cpu"; reg = <0>; enable-method = "spin-table"; };
+           cpu@1 { device_type = "cpu"; reg = <1>; }; };
     psci { compatible = "arm,psci-0.2"; method = "hvc"; status = "disabled"; }; };
 EOF2
 t "exit status 1 on warnings only (.dtb input)" bash -c "$LINT $work/disabled.dtb; test \$? = 1"

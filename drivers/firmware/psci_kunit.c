@@ -15,7 +15,6 @@
 #include <kunit/test.h>
 #include <linux/reboot.h>
 
-
 /* The standard ID, native width, the driver uses for operation @name. */
 #define PSCI_FN_STD(name)	(psci_fn_table[PSCI_FN_##name].std_id)
 

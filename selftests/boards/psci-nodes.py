@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Group the board device trees by their psci nodes.
 
     psci-nodes.py OUTDIR DTB...
@@ -24,19 +24,18 @@ def psci_nodes(fdt):
     nodes = []
     off = 0
     depth = 0
+    names = []          # the path to the current node, by depth
     while True:
         try:
-            off, depth = fdt.next_node(off, depth)
+            off, depth = fdt.next_node(off, depth, libfdt.QUIET_NOTFOUND)
         except libfdt.FdtException:
             break
-        if off < 0:
+        if off < 0 or depth <= 0:
             break
-        try:
-            comp = fdt.getprop(off, "compatible")
-        except libfdt.FdtException:
-            continue
-        if not any(c in PSCI for c in bytes(comp).split(b"\0")):
-            continue
+        del names[depth - 1:]
+        names.append(fdt.get_name(off))
+        # Properties are walked, never looked up by name: pylibfdt 1.6's
+        # getprop() crashes the interpreter on a missing one.
         props = []
         poff = fdt.first_property_offset(off, libfdt.QUIET_NOTFOUND)
         while poff >= 0:
@@ -44,7 +43,10 @@ def psci_nodes(fdt):
             if prop.name not in ("phandle", "linux,phandle"):
                 props.append((prop.name, bytes(prop)))
             poff = fdt.next_property_offset(poff, libfdt.QUIET_NOTFOUND)
-        nodes.append((fdt.get_path(off), tuple(props)))
+        comp = dict(props).get("compatible", b"")
+        if not any(c in PSCI for c in comp.split(b"\0")):
+            continue
+        nodes.append(("/" + "/".join(names), tuple(props)))
     return tuple(nodes)
 
 

@@ -27,7 +27,7 @@ if ! bash scripts/build-board-dtbs.sh > "$LOGS/build-dtbs.log" 2>&1; then
 fi
 mapfile -t dtbs < <(find "$BUILD/dtbs/arm64/arch" "$BUILD/dtbs/arm/arch" -name '*.dtb' | sort)
 rm -rf "$OUT/nodes"
-python3 selftests/boards/psci-nodes.py "$OUT/nodes" "${dtbs[@]}"
+/usr/bin/python3 selftests/boards/psci-nodes.py "$OUT/nodes" "${dtbs[@]}"
 groups=$(wc -l < "$OUT/nodes/groups.tsv")
 boards=$(awk -F'\t' '{s += $2} END {print s + 0}' "$OUT/nodes/groups.tsv")
 echo "  # ${#dtbs[@]} board device trees, $boards with a psci node, $groups distinct psci nodes"

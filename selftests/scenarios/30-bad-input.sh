@@ -29,9 +29,9 @@ bad method-cell -- 'LINT: .*/psci: error: "method" is not one string' "$NOT_STRI
 bad method-trailing-space -- 'LINT: .*/psci: error: invalid method "hvc "' 'psci: /psci: invalid "method" "hvc ", expected' \
 	"${ONE_CPU[@]}" "${NO_REPORT[@]}"
 bad method-two-strings -- 'LINT: .*/psci: error: "method" is not one string' "$NOT_STRING" "${ONE_CPU[@]}" "${NO_REPORT[@]}"
-bad status-disabled -- 'LINT: .*/psci: warning: psci node is disabled' 'psci: /psci: psci node is disabled \(status is not "okay"\); no PSCI' \
+bad status-disabled -- 'LINT: .*/psci: info: psci node is disabled' 'psci: /psci: psci node is disabled \(status is not "okay"\); no PSCI' \
 	"${ONE_CPU[@]}" "${NO_REPORT[@]}"
-bad disabled-then-okay ACTION=hotplug CYCLES=1 -- 'LINT: .*/firmware/psci: warning: psci node is disabled' 'psci: PSCIv1\.1 over hvc from arm,psci-1\.0' \
+bad disabled-then-okay ACTION=hotplug CYCLES=1 -- 'LINT: .*/firmware/psci: info: psci node is disabled' 'psci: PSCIv1\.1 over hvc from arm,psci-1\.0' \
 	"$ALL4" 'hotplug done, 0 failed' 'reboot: Power down' "${NO_REPORT[@]}"
 bad two-psci-nodes -- 'LINT: .*/firmware/psci: error: second psci node' 'psci: /firmware/psci: a second psci node, ignored; using /psci' \
 	'psci: PSCIv1\.1 over hvc' "$ALL4" 'reboot: Power down' "${NO_REPORT[@]}"
@@ -61,7 +61,7 @@ bad unknown-compatible -- 'LINT: .*/cpus/cpu@1: error: enable-method = "psci" bu
 	'!psci: no psci node' "${ONE_CPU[@]}" "${NO_REPORT[@]}"
 bad cpus-no-enable-method -- 'LINT: .*/cpus/cpu@1: warning: CPU without enable-method' 'cpu@1: missing enable-method property' 'psci: PSCIv1\.1 over hvc' \
 	"${ONE_CPU[@]}" 'reboot: Power down' "${NO_REPORT[@]}"
-bad cpus-spin-table -- 'LINT: .*/cpus/cpu@1: warning: enable-method "vendor,magic"' 'Unsupported enable-method: vendor,magic' \
+bad cpus-spin-table -- 'LINT: .*/cpus/cpu@1: info: enable-method "vendor,magic" is a 32-bit platform' 'Unsupported enable-method: vendor,magic' \
 	'smp: Brought up 1 node, 3 CPUs' "$UP" 'reboot: Power down' "${NO_REPORT[@]}"
 bad idle-state-reserved-bits -- 'LINT: .*cpu-retention: info: arm,psci-suspend-param 0x00020000 is in the extended format' 'Invalid PSCI power state 0x20000' \
 	"$ALL4" "$UP" 'reboot: Power down' "${NO_REPORT[@]}"

@@ -139,6 +139,17 @@ static int first_cpu(const void *fdt, int cpus)
 	return -1;
 }
 
+static int cpus_with_method(const void *fdt, int cpus)
+{
+	int cpu, n = 0;
+
+	fdt_for_each_subnode(cpu, fdt, cpus)
+		if (has_string(fdt, cpu, "device_type", "cpu") &&
+		    fdt_getprop(fdt, cpu, "enable-method", NULL))
+			n++;
+	return n;
+}
+
 static void check_method(struct lint *l, const void *fdt, int node, const char *path)
 {
 	int len;
@@ -207,10 +218,17 @@ static void check_legacy_ids(struct lint *l, const void *fdt, int node, const ch
 			lint_report(l, LINT_INFO, path,
 				    "\"%s\" = 0x%08x is the standard ID of %s; fine for PSCI 0.1 firmware with its own numbering, wrong if it also implements PSCI 0.2",
 				    legacy[i].prop, id, std_names[n]);
+		/*
+		 * Firmware older than the SMC Calling Convention numbers its
+		 * 0.1 calls as it likes (Xen's are 1 and 2); one that also
+		 * speaks 0.2 follows the convention.
+		 */
 		if (!(id & FAST_CALL))
-			lint_report(l, LINT_WARNING, path,
-				    "\"%s\" = 0x%08x is outside the SMCCC fast-call range (bit 31 clear); check the firmware's ID",
-				    legacy[i].prop, id);
+			lint_report(l, v02 ? LINT_WARNING : LINT_INFO, path,
+				    "\"%s\" = 0x%08x is outside the SMCCC fast-call range (bit 31 clear)%s",
+				    legacy[i].prop, id,
+				    v02 ? "; check the firmware's ID" :
+				    ": fine for firmware that predates the SMC Calling Convention");
 		if (is32 && (id & SMC64))
 			lint_report(l, LINT_ERROR, path,
 				    "\"%s\" = 0x%08x is an SMC64 ID but the CPUs are 32-bit; use the SMC32 form 0x%08x",
@@ -273,9 +291,10 @@ static void check_psci_node(struct lint *l, const void *fdt, int node)
 	v02 = has_string(fdt, node, "compatible", "arm,psci-0.2");
 	v01 = has_string(fdt, node, "compatible", "arm,psci");
 
+	/* Boards whose firmware has no PSCI disable the SoC's node on purpose. */
 	if (!is_available(fdt, node)) {
-		lint_report(l, LINT_WARNING, path,
-			    "psci node is disabled; clients ignore it (set status = \"okay\" or remove it)");
+		lint_report(l, LINT_INFO, path,
+			    "psci node is disabled; clients ignore it (set status = \"okay\" if the firmware has PSCI)");
 		return;
 	}
 	check_method(l, fdt, node, path);
@@ -324,8 +343,8 @@ static void check_idle_state(struct lint *l, const void *fdt, int node, int psci
 			    "arm,psci-suspend-param 0x%08x sets reserved bits in both power_state formats; the kernel will not use this state",
 			    v);
 	else if ((v & ~ORIG_VALID) && !psci10)
-		lint_report(l, LINT_WARNING, path,
-			    "arm,psci-suspend-param 0x%08x is valid only in the extended format, which PSCI 0.2 firmware does not have; use the original format or declare \"arm,psci-1.0\"",
+		lint_report(l, LINT_INFO, path,
+			    "arm,psci-suspend-param 0x%08x is in the extended format, which only PSCI 1.0+ firmware has, but no psci node says \"arm,psci-1.0\": consider adding it",
 			    v);
 	else if (v & ~ORIG_VALID)
 		lint_report(l, LINT_INFO, path,
@@ -334,10 +353,15 @@ static void check_idle_state(struct lint *l, const void *fdt, int node, int psci
 
 	name = fdt_get_name(fdt, node, NULL);
 	label = one_string(fdt, node, "idle-state-name");
+	/*
+	 * A name is only a label: the kernel goes by the parameter, and a
+	 * power-down bit makes it save the CPU context, which is always
+	 * safe (MediaTek's "cpu-retention" states do this on purpose).
+	 */
 	if (((name && strstr(name, "ret")) || (label && strstr(label, "ret"))) &&
 	    !(v & ~ORIG_VALID) && (v & 0x10000))
-		lint_report(l, LINT_WARNING, path,
-			    "state named as retention but arm,psci-suspend-param 0x%08x asks for power down (bit 16); fix the name or the parameter",
+		lint_report(l, LINT_INFO, path,
+			    "state named as retention but arm,psci-suspend-param 0x%08x asks for power down (bit 16): the kernel saves and restores the CPU context on every entry",
 			    v);
 }
 
@@ -361,7 +385,7 @@ static void check_idle_states(struct lint *l, const void *fdt, int psci10)
 
 void lint_blob(struct lint *l, const void *fdt, size_t size)
 {
-	int node, usable = 0, users = 0, cpus, cpu, first = -1, is32, psci10 = 0;
+	int node, usable = 0, users = 0, cpus, cpu, first = -1, is32, psci10 = 0, with_method;
 	char path[LINT_PATH_MAX], first_path[LINT_PATH_MAX];
 	int err;
 
@@ -418,6 +442,10 @@ void lint_blob(struct lint *l, const void *fdt, size_t size)
 	 */
 	is32 = cpus_are_32bit(fdt);
 	cpus = fdt_path_offset(fdt, "/cpus");
+	with_method = cpus >= 0 ? cpus_with_method(fdt, cpus) : 0;
+	if (cpus >= 0 && !with_method && !is32 && first_cpu(fdt, cpus) >= 0)
+		lint_report(l, LINT_INFO, "/cpus",
+			    "no CPU has an enable-method: the boot loader must add them (U-Boot does on Layerscape boards), or only the boot CPU runs");
 	if (cpus >= 0)
 		fdt_for_each_subnode(cpu, fdt, cpus) {
 			const char *m = one_string(fdt, cpu, "enable-method");
@@ -425,16 +453,28 @@ void lint_blob(struct lint *l, const void *fdt, size_t size)
 			if (!has_string(fdt, cpu, "device_type", "cpu"))
 				continue;
 			node_path(fdt, cpu, path, sizeof(path));
+			/* Only some CPUs without one is an omission. */
 			if (!m) {
-				if (!is32 && cpu != first_cpu(fdt, cpus))
+				if (!is32 && with_method && cpu != first_cpu(fdt, cpus))
 					lint_report(l, LINT_WARNING, path,
-						    "CPU without enable-method: an arm64 kernel will not start it; add enable-method = \"psci\"");
+						    "CPU without enable-method while others have one: an arm64 kernel will not start it; add enable-method = \"psci\"");
 				continue;
 			}
+			/*
+			 * A vendor method ("qcom,msm8916-smp") is a 32-bit
+			 * platform's SMP operation, which only a 32-bit kernel
+			 * has; anything else is a misspelling.
+			 */
 			if (strcmp(m, "psci")) {
-				if (strcmp(m, "spin-table") && !is32)
+				if (!strcmp(m, "spin-table") || is32)
+					continue;
+				if (strchr(m, ','))
+					lint_report(l, LINT_INFO, path,
+						    "enable-method \"%s\" is a 32-bit platform's SMP method: only a 32-bit kernel can start this CPU",
+						    m);
+				else
 					lint_report(l, LINT_WARNING, path,
-						    "enable-method \"%s\" is neither \"psci\" nor \"spin-table\"; an arm64 kernel cannot start this CPU",
+						    "enable-method \"%s\" is neither \"psci\" nor \"spin-table\"; no kernel can start this CPU",
 						    m);
 				continue;
 			}
