@@ -76,14 +76,20 @@ scenario() {
 			after=$(grep -naE -m1 -- "$p" "$log" | cut -d: -f1)
 		fi
 	done
-	if [ -z "$why" ]; then
+	tap_result "$name" "$why" "$log"
+}
+
+# tap_result NAME WHY LOG: one TAP line for test NAME (test number n),
+# passed when WHY is empty, else failed with WHY and the console LOG.
+tap_result() {
+	if [ -z "$2" ]; then
 		passed=$((passed + 1))
-		echo "ok $n - $name"
+		echo "ok $n - $1"
 	else
 		failed=$((failed + 1))
-		echo "not ok $n - $name"
-		echo "  # $why"
-		echo "  # console: $log"
+		echo "not ok $n - $1"
+		echo "  # $2"
+		echo "  # console: $3"
 	fi
 }
 
@@ -178,15 +184,7 @@ kunit_repeat() {
 		[ -z "$bad" ] || why="cases: $bad"
 		[ "$cases" -gt 0 ] || why="no KUnit case reported${why:+; $why}"
 		n=$((n + 1))
-		if [ -z "$why" ]; then
-			passed=$((passed + 1))
-			echo "ok $n - $name: boot $i of $count, $cases cases passed"
-		else
-			failed=$((failed + 1))
-			echo "not ok $n - $name: boot $i of $count"
-			echo "  # $why"
-			echo "  # console: $log"
-		fi
+		tap_result "$name: boot $i of $count, $cases cases" "$why" "$log"
 	done
 }
 

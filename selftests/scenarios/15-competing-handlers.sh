@@ -44,4 +44,11 @@ for variant in ours stock; do
 	scenario handlers-$variant-high-prio-reboot IMAGE="$IMG" DTS=$HIGH ACTION=reboot \
 		APPEND=tp_printk CMD=trace_conduit -- 'PSCI-TEST: tracing conduit calls' \
 		'!cannot register' "$SYSTEM_RESET" '!WARNING:' "${QUIET_HANDLERS[@]}"
+	# A panic before the first initcall (no timer: time_init() panics)
+	# with panic=-1 resets through PSCI: the handler is there from
+	# setup_arch().
+	scenario handlers-$variant-early-panic IMAGE="$IMG" DTS=selftests/dts/no-timer.dts \
+		ACTION=none EXPECT_PANIC=1 APPEND=earlycon=pl011,0x9000000 TIMEOUT=60 -- \
+		'Kernel panic - not syncing: Unable to initialise architected timer' \
+		'!System halted|Reboot failed'
 done
