@@ -49,7 +49,7 @@ bad legacy-id-zero ACTION=none CMD='ls /sys/devices/system/cpu/cpu1/online 2>/de
 	'PSCI-TEST: cpu1 not hotpluggable' "${NO_REPORT[@]}"
 bad legacy-id-clash ACTION=hotplug CYCLES=1 -- 'LINT: .*/psci: info: "cpu_suspend" = 0x84000002 is the standard ID of CPU_OFF' \
 	'psci: PSCIv0\.1 over hvc from /psci: cpu_suspend yes, cpu_off yes, cpu_on yes' \
-	"$ALL4" 'hotplug done, 0 failed' '!psci: .*standard ID of' "${NO_REPORT[@]}"
+	"$ALL4" 'hotplug done, 0 failed' '!\] psci: .*standard ID of' "${NO_REPORT[@]}"
 bad legacy-listed-first ACTION=hotplug CYCLES=1 -- \
 	'LINT: .*/psci: warning: "cpu_on" = 0x95c1ba60 differs from the standard CPU_ON ID .* "arm,psci" comes first' \
 	'psci: PSCIv1\.1 over hvc from arm,psci-0\.2' "$ALL4" 'hotplug done, 0 failed' 'reboot: Power down' "${NO_REPORT[@]}"
