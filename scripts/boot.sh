@@ -15,6 +15,8 @@
 #   TIMEOUT  seconds before the boot counts as hung (180)
 #   LOG      console log (build/logs/boot.log)   QUIET=1 hides the console
 #   QEMU_EXTRA  more QEMU options
+#   FORCE=1  poweroff -f / reboot -f: the kernel's path without busybox
+#            init's shutdown (its kill-and-wait rounds)
 #   EXPECT_PANIC=1  the kernel is meant to panic: ok when the panic (with
 #                 panic=-1) ends in a reset through the firmware
 #   ALLOW_REPORT  extended regex: kernel reports (WARNING: lines) matching it
@@ -60,7 +62,7 @@ trap 'rm -rf "$work"' EXIT
 # The initramfs: the base archive plus this boot's settings.
 bash scripts/mkinitramfs.sh extra "$work/extra.cpio" \
 	TEST_ACTION="$ACTION" TEST_CMD="${CMD:-}" TEST_CYCLES="$CYCLES" \
-	TEST_FORCE="$([ "$GUEST_ARCH" = arm32 ] && echo 1 || echo 0)"
+	TEST_FORCE="$({ [ "$GUEST_ARCH" = arm32 ] || [ "${FORCE:-0}" = 1 ]; } && echo 1 || echo 0)"
 cat "$BASE_CPIO" "$work/extra.cpio" > "$work/initrd"
 
 BOOTARGS="console=ttyAMA0 panic=-1 ${APPEND:-}"
