@@ -176,8 +176,8 @@ kunit_repeat() {
 	[ -z "$FILTER" ] || [[ "$name" == *$FILTER* ]] || return 0
 	for ((i = 1; i <= count; i++)); do
 		log=$LOGDIR/$name-$i.log
-		env QUIET=1 LOG="$log" TIMEOUT="${SCENARIO_TIMEOUT:-150}" APPEND="kunit.enable=1" "$@" \
-			bash scripts/boot.sh 2> "$log.verdict"
+		env QUIET=1 LOG="$log" TIMEOUT="${SCENARIO_TIMEOUT:-150}" APPEND="kunit.enable=1" \
+			FORCE=1 "$@" bash scripts/boot.sh 2> "$log.verdict"
 		status=$?
 		cases=$(grep -acE '^\[ *[0-9.]+\]     ok [0-9]+ ' "$log")
 		bad=$(grep -aE '^\[ *[0-9.]+\]     (not ok [0-9]+ |ok [0-9]+ .*SKIP)' "$log" |

@@ -10,7 +10,8 @@
 # PSCI v0.2 function IDs"; ours "PSCIv0.1 over" / "PSCIvX.Y over").
 # calls: every conduit call from userspace on, as kprobe events on
 # __arm_smccc_hvc/__arm_smccc_smc report them: CPU1 taken offline and back,
-# then poweroff. Neither driver's code is changed to be observed.
+# then poweroff (-f: the kernel's path, without busybox init's shutdown).
+# Neither driver's code is changed to be observed.
 #
 #   observe.sh DTSI IMAGE VARIANT LOG
 set -uo pipefail
@@ -23,7 +24,7 @@ machine=virt
 grep -q 'method = \[73 6d 63 00\]' "$dtsi" && machine=virt,virtualization=on
 c=/sys/devices/system/cpu/cpu1/online
 cmd="trace_conduit; echo 0 > $c; echo 1 > $c; echo \"PSCI-TEST: cpu1 online \$(cat $c)\""
-if env QUIET=1 LOG="$log" TIMEOUT=90 SMP=2 MACHINE=$machine IMAGE="$image" DTS="$dtsi" \
+if env QUIET=1 LOG="$log" TIMEOUT=90 SMP=2 FORCE=1 MACHINE=$machine IMAGE="$image" DTS="$dtsi" \
 	APPEND=tp_printk ACTION=poweroff CMD="$cmd" bash scripts/boot.sh 2> "$log.verdict"; then
 	boot=ok
 else
