@@ -55,9 +55,11 @@ stock-kernel: tree
 	@bash scripts/build-kernel.sh stock base
 
 # The 6.12 tree's own board device trees (make check compares the drivers
-# on them); built before the suite so that no boot waits behind dtc.
+# on them); built before the suite so that no boot waits behind dtc. A
+# failure here does not stop the suite: its boards unit tries again and
+# reports it as a failed test.
 board-dtbs: tree
-	@bash scripts/build-board-dtbs.sh
+	-@bash scripts/build-board-dtbs.sh
 
 check: build debug-kernel arm32-kernel stock-kernel board-dtbs
 	@bash selftests/run.sh
