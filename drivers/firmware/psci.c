@@ -147,13 +147,10 @@ struct psci_state {
 	bool live;			/* the kernel's firmware: calls counted */
 };
 
-#define PSCI_STATE_INIT	{ .conduit = SMCCC_CONDUIT_NONE, .tos_type = PSCI_RET_NOT_SUPPORTED }
+/* The fields a state starts with before any probe. */
+#define PSCI_STATE_INIT	.conduit = SMCCC_CONDUIT_NONE, .tos_type = PSCI_RET_NOT_SUPPORTED
 
-static struct psci_state psci = {
-	.conduit = SMCCC_CONDUIT_NONE,
-	.tos_type = PSCI_RET_NOT_SUPPORTED,
-	.live = true,
-};
+static struct psci_state psci = { PSCI_STATE_INIT, .live = true };
 
 struct psci_operations psci_ops;
 
@@ -1215,10 +1212,7 @@ static int __init psci_probe_node(struct psci_state *s, const struct device_node
 static void __init psci_publish(void)
 {
 	psci_ops = psci_make_ops(&psci);
-	if (psci.version < PSCI_VERSION(0, 2)) {
-		psci_register_hooks();
-		return;
-	}
+	/* SMCCC 1.1, SYSTEM_SUSPEND and KVM's services come with 1.0 and later. */
 	if (psci.smccc_version >= ARM_SMCCC_VERSION_1_1)
 		arm_smccc_version_init(psci.smccc_version, psci.conduit);
 #ifdef CONFIG_SUSPEND

@@ -202,7 +202,7 @@ static int __init fake_probe(struct device_node *np)
 static int psci_kunit_init(struct kunit *test)
 {
 	memset(&fake, 0, sizeof(fake));
-	t = (struct psci_state)PSCI_STATE_INIT;
+	t = (struct psci_state){ PSCI_STATE_INIT };
 	t.firmware = psci_fake_call;
 	t_ops = (struct psci_operations){ };
 	return 0;

@@ -301,7 +301,8 @@ static void check_psci_node(struct lint *l, const void *fdt, int node)
 	if (v10 && !v02)
 		lint_report(l, LINT_INFO, path,
 			    "\"arm,psci-1.0\" without \"arm,psci-0.2\": clients that predate 1.0 will not use it");
-	if (v01 || fdt_getprop(fdt, node, "cpu_on", NULL) || fdt_getprop(fdt, node, "cpu_off", NULL))
+	if (v01 || fdt_getprop(fdt, node, "cpu_on", NULL) ||
+	    fdt_getprop(fdt, node, "cpu_off", NULL))
 		check_legacy_ids(l, fdt, node, path, v10 || v02, v01_first(fdt, node));
 }
 
