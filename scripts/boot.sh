@@ -25,6 +25,10 @@
 #   FIRMWARE=uefi  boot through EDK2 with ACPI instead of a device tree
 #   FIRMWARE=tfa   boot on Trusted Firmware-A (MACHINE must have secure=on);
 #                  with DTS, TF-A starts a stub that hands the kernel our DT
+#   FIRMWARE=kvm   the kernel (L2) runs under KVM: Debian's arm64 QEMU with
+#                  -accel kvm -cpu host inside an L1 host (our kernel at EL2,
+#                  scripts/kvm-l1.sh); SMP 2, MACHINE virt,gic-version=3;
+#                  DTS is merged over the DT that QEMU builds under KVM
 #
 # Exit 0 when the action ended the way the firmware allows: QEMU exited by
 # itself with status 0, or the kernel halted because the firmware offers no
@@ -34,12 +38,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
-SMP=${SMP:-4}
-MACHINE=${MACHINE:-virt}
+KVM=0
+[ "${FIRMWARE:-}" = kvm ] && KVM=1
+SMP=${SMP:-$([ $KVM = 1 ] && echo 2 || echo 4)}
+MACHINE=${MACHINE:-$([ $KVM = 1 ] && echo virt,gic-version=3 || echo virt)}
+MEM=1G
 ACTION=${ACTION:-poweroff}
 CYCLES=${CYCLES:-3}
 GUEST_ARCH=${GUEST_ARCH:-arm64}
-TIMEOUT=${TIMEOUT:-180}
+TIMEOUT=${TIMEOUT:-$([ $KVM = 1 ] && echo 300 || echo 180)}
 LOG=${LOG:-$BUILD/logs/boot.log}
 if [ "$GUEST_ARCH" = arm32 ]; then
 	IMAGE=${IMAGE:-$BUILD/images/ours-arm32-guest/zImage}
@@ -52,12 +59,26 @@ else
 	QEMU_BIN=qemu-system-aarch64
 	BASE_CPIO=$BUILD/initramfs/base.cpio
 fi
+# Where L2's QEMU finds its files: this boot's work directory, or under
+# KVM the /l2 directory of L1's initramfs.
+G=
+GIMAGE=$IMAGE
+if [ $KVM = 1 ]; then
+	. scripts/kvm-l1.sh
+	[ -f "$BUILD/kvm/host.cpio.zst" ] || die "no L1 host QEMU (run scripts/build-kvm-host.sh)"
+	[ -f "$KVM_L1_IMAGE" ] || die "no L1 kernel $KVM_L1_IMAGE (run make build)"
+	CPU=host
+	QEMU_BIN=/usr/bin/qemu-system-aarch64
+	G=/l2
+	GIMAGE=/l2/Image
+fi
 mkdir -p "$(dirname "$LOG")" "$BUILD/dt"
 [ -f "$IMAGE" ] || die "no kernel image $IMAGE (run make build)"
 [ -f "$BASE_CPIO" ] || die "no initramfs $BASE_CPIO (run make build)"
 
 work=$(mktemp -d "$BUILD/tmp.boot.XXXXXX")
 trap 'rm -rf "$work"' EXIT
+[ $KVM = 1 ] || G=$work
 
 # The initramfs: the base archive plus this boot's settings.
 bash scripts/mkinitramfs.sh extra "$work/extra.cpio" \
@@ -66,8 +87,9 @@ bash scripts/mkinitramfs.sh extra "$work/extra.cpio" \
 cat "$BASE_CPIO" "$work/extra.cpio" > "$work/initrd"
 
 BOOTARGS="console=ttyAMA0 panic=-1 ${APPEND:-}"
-QEMU=("$QEMU_BIN" -M "$MACHINE" -cpu "$CPU" -smp "$SMP" -m 1G
+QEMU=("$QEMU_BIN" -M "$MACHINE" -cpu "$CPU" -smp "$SMP" -m "$MEM"
       -display none -monitor none -serial stdio -nic none -no-reboot)
+[ $KVM = 1 ] && QEMU+=(-accel kvm)
 
 # Guest physical layout for the loader boot (RAM starts at 0x40000000).
 STUB_ADDR=0x40100000  # QEMU keeps its own DTB in the first MiB
@@ -90,10 +112,14 @@ fi
 if [ -n "${DTS:-}" ]; then
 	[ -f "$DTS" ] || die "no such device-tree source: $DTS"
 	# QEMU's description of this machine, without its psci node.
-	key=$(echo "$MACHINE $SMP $CPU" | sha1sum | cut -c1-12)
+	key=$(echo "$MACHINE $SMP $CPU ${FIRMWARE:-}" | sha1sum | cut -c1-12)
 	base=$BUILD/dt/virt-$key.dtsi
 	if [ ! -f "$base" ]; then
-		"${QEMU[@]}" -M "$MACHINE,dumpdtb=$work/qemu.dtb" >/dev/null 2>&1 || true
+		if [ $KVM = 1 ]; then
+			kvm_dump_dtb "$work/qemu.dtb" "${QEMU[@]}" -M "$MACHINE,dumpdtb=/tmp/q.dtb"
+		else
+			"${QEMU[@]}" -M "$MACHINE,dumpdtb=$work/qemu.dtb" >/dev/null 2>&1 || true
+		fi
 		[ -f "$work/qemu.dtb" ] || die "QEMU did not dump its device tree"
 		fdtput -r "$work/qemu.dtb" /psci 2>/dev/null || true
 		dtc -q -I dtb -O dts "$work/qemu.dtb" | grep -v '^/dts-v1/;' > "$base.$$"
@@ -142,10 +168,10 @@ else:
     blob = struct.pack("<6I", *code) + struct.pack("<QQ", dtb, kernel)
 open(sys.argv[1], "wb").write(blob)
 PY
-	QEMU+=(-device "loader,file=$work/stub.bin,addr=$STUB_ADDR$STUB_CPU,force-raw=on"
-	       -device "loader,file=$IMAGE,addr=$KERNEL_ADDR,force-raw=on"
-	       -device "loader,file=$work/board.dtb,addr=$DTB_ADDR,force-raw=on"
-	       -device "loader,file=$work/initrd,addr=$INITRD_ADDR,force-raw=on")
+	QEMU+=(-device "loader,file=$G/stub.bin,addr=$STUB_ADDR$STUB_CPU,force-raw=on"
+	       -device "loader,file=$GIMAGE,addr=$KERNEL_ADDR,force-raw=on"
+	       -device "loader,file=$G/board.dtb,addr=$DTB_ADDR,force-raw=on"
+	       -device "loader,file=$G/initrd,addr=$INITRD_ADDR,force-raw=on")
 elif [ "${FIRMWARE:-}" = tfa ]; then
 	# Trusted Firmware-A at EL3 (scripts/build-tfa.sh) is the PSCI firmware:
 	# it starts the kernel preloaded at 0x40400000 with its own psci node
@@ -173,16 +199,28 @@ elif [ "${FIRMWARE:-}" = uefi ]; then
 	       -kernel "$IMAGE" -initrd "$work/initrd"
 	       -append "$BOOTARGS acpi=force earlycon=pl011,0x9000000")
 else
-	QEMU+=(-kernel "$IMAGE" -initrd "$work/initrd" -append "$BOOTARGS")
+	QEMU+=(-kernel "$GIMAGE" -initrd "$G/initrd" -append "$BOOTARGS")
 fi
 # shellcheck disable=SC2206
 QEMU+=(${QEMU_EXTRA:-})
 
 cat "$work/lint.txt" > "$LOG" 2>/dev/null || : > "$LOG"
-"${QEMU[@]}" </dev/null >>"$LOG" 2>&1 &
+CONSOLE=$LOG
+if [ $KVM = 1 ]; then
+	# L2's QEMU runs inside L1; the host runs L1. The console carries both:
+	# it is split into L2's (LOG) and L1's (LOG.l1) when L1 has ended.
+	files=(Image="$IMAGE" initrd="$work/initrd")
+	[ -f "$work/board.dtb" ] && files+=(board.dtb="$work/board.dtb" stub.bin="$work/stub.bin")
+	kvm_l1_initrd "$work/l1.initrd" run "${files[@]}" -- "${QEMU[@]}"
+	kvm_l1_qemu "$work/l1.initrd"
+	QEMU=("${KVM_L1[@]}")
+	CONSOLE=$work/console.log
+	: > "$CONSOLE"
+fi
+"${QEMU[@]}" </dev/null >>"$CONSOLE" 2>&1 &
 qpid=$!
 if [ "${QUIET:-0}" != 1 ]; then
-	tail -n +1 -f --pid=$qpid "$LOG" &
+	tail -n +1 -f --pid=$qpid "$CONSOLE" &
 fi
 
 # Watch the console: the kernel halting (the firmware has no way to power
@@ -190,13 +228,13 @@ fi
 verdict=
 start=$SECONDS
 while kill -0 $qpid 2>/dev/null; do
-	if grep -qa 'System halted' "$LOG"; then
+	if grep -qa 'System halted' "$CONSOLE"; then
 		sleep 0.5
 		verdict=halted
 		kill $qpid 2>/dev/null || true
 		break
 	fi
-	if grep -qa 'Kernel panic - not syncing' "$LOG"; then
+	if grep -qa 'Kernel panic - not syncing' "$CONSOLE"; then
 		verdict=panic
 		if [ "${EXPECT_PANIC:-0}" = 1 ]; then
 			# panic=-1 resets at once: give the reset 10 s to end QEMU.
@@ -221,23 +259,35 @@ set -e
 sleep 0.1
 
 why=
+if [ $KVM = 1 ]; then
+	# L2's console: every line before L1's last words, less L1's own.
+	sed '/^KVM-L1: done/,$d' "$CONSOLE" | grep -av '^KVM-L1: ' >> "$LOG" || true
+	grep -a '^KVM-L1: ' "$CONSOLE" > "$LOG.l1" || true
+	# L1 powers off once L2's QEMU has ended: that QEMU's status is the
+	# boot's.
+	KVM_L2_STATUS=$(kvm_l2_status "$LOG.l1")
+	if [ -z "$verdict" ] || [ "$verdict" = panic ]; then
+		why=$(kvm_l1_verdict "$LOG.l1")
+		[ -n "$why" ] || status=$KVM_L2_STATUS
+	fi
+fi
 case "$verdict" in
 timeout) why="timeout: no end of boot after ${TIMEOUT}s" ;;
 panic)
 	if [ "${EXPECT_PANIC:-0}" = 1 ]; then
-		[ "$status" = 0 ] || why="no reset after the panic (QEMU status $status)"
+		[ -n "$why" ] || [ "$status" = 0 ] || why="no reset after the panic (QEMU status $status)"
 		if [ -z "$why" ]; then
 			echo "boot: ok, the kernel panicked as expected and the firmware reset it" >&2
 			exit 0
 		fi
 	else
-		why="kernel panic: $(grep -m1 'Kernel panic' "$LOG" | tr -d '\r')"
+		why="kernel panic: $(grep -m1 'Kernel panic' "$CONSOLE" | tr -d '\r')"
 	fi ;;
 halted) ;;
-*) [ "$status" = 0 ] || why="QEMU exited with status $status" ;;
+*) [ -n "$why" ] || [ "$status" = 0 ] || why="QEMU exited with status $status" ;;
 esac
 if [ -z "$why" ]; then
-	bad=$(grep -E 'Oops|BUG:|WARNING:|Unable to handle kernel|Internal error:' "$LOG" |
+	bad=$(grep -aE "$KERNEL_REPORT" "$LOG" |
 		{ if [ -n "${ALLOW_REPORT:-}" ]; then grep -vE "$ALLOW_REPORT"; else cat; fi; } |
 		head -n1 | tr -d '\r' || true)
 	[ -z "$bad" ] || why="kernel report: $bad"

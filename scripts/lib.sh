@@ -41,3 +41,11 @@ apt_get() {
 	done
 	return 1
 }
+
+# Console lines that are kernel reports (oops, BUG, WARN), on any boot.
+KERNEL_REPORT='Oops|BUG:|WARNING:|Unable to handle kernel|Internal error:'
+# The one rule that tells the nested setup's own noise apart from reports
+# about our code: lines of a FIRMWARE=kvm boot's L1 host (our kernel at
+# EL2 on TCG, running KVM) that come from emulating a hypervisor on a busy
+# 2-core host, not from PSCI. Anything else L1 reports fails the boot.
+NESTED_SETUP_NOISE='hrtimer: interrupt took [0-9]+ ns'
