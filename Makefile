@@ -4,6 +4,7 @@
 #                 hotplug a CPU, power off, print a summary
 #   make check    the test suite; ends with "N passed, M failed"
 #   make boot DTS=file.dts [SMP=n] [MACHINE=...] [ACTION=...] [CMD='...']
+#             [FIRMWARE=kvm|tfa|uefi]  (kvm: the guest runs under KVM, nested)
 #   make build    kernel Image + initramfs under build/
 #   make lint DTS=file.dts|file.dtb   psci-lint on a device tree
 #   make bench    ours vs the stock driver, side by side (build/bench/)
@@ -12,7 +13,7 @@
 SHELL := /bin/bash
 export BUILD := $(CURDIR)/build
 
-.PHONY: all deps tree kernel stock-kernel board-dtbs debug-kernel initramfs build run boot check arm32-kernel bench lint lint-tool style clean distclean
+.PHONY: all deps tree kvm-host kernel stock-kernel board-dtbs debug-kernel initramfs build run boot check arm32-kernel bench lint lint-tool style clean distclean
 
 all: build
 
@@ -43,9 +44,13 @@ build: kernel initramfs lint-tool
 run: build
 	@bash scripts/run-demo.sh
 
-boot: build
+# The L1 host of FIRMWARE=kvm boots: Debian's arm64 QEMU and its libraries.
+kvm-host: tree
+	@bash scripts/build-kvm-host.sh
+
+boot: build $(if $(filter kvm,$(FIRMWARE)),kvm-host)
 	@DTS="$(DTS)" SMP="$(SMP)" MACHINE="$(MACHINE)" ACTION="$(ACTION)" \
-		CMD="$(CMD)" bash scripts/boot.sh
+		CMD="$(CMD)" FIRMWARE="$(FIRMWARE)" bash scripts/boot.sh
 
 debug-kernel: tree
 	@bash scripts/build-kernel.sh ours debug
@@ -61,7 +66,7 @@ stock-kernel: tree
 board-dtbs: tree
 	-@bash scripts/build-board-dtbs.sh
 
-check: build debug-kernel arm32-kernel stock-kernel board-dtbs
+check: build kvm-host debug-kernel arm32-kernel stock-kernel board-dtbs
 	@bash selftests/run.sh
 
 bench: tree

@@ -1,13 +1,19 @@
 # Shell helpers for the guest's tests (sourced).
 
 # hotplug_all N: unplug and replug every hotpluggable secondary (not CPU0) N times,
-# checking the state each time; prints one PSCI-TEST line per CPU.
+# checking the state each time; prints one PSCI-TEST line per CPU. A CPU
+# that is offline to begin with (the firmware refused to start it at boot)
+# is left alone, with a line saying so.
 hotplug_all() {
 	cycles=$1
 	fails=0
 	for d in /sys/devices/system/cpu/cpu[1-9]*; do
 		cpu=${d##*/cpu}
 		[ -f "$d/online" ] || continue
+		if [ "$(cat "$d/online")" = 0 ]; then
+			echo "PSCI-TEST: hotplug cpu$cpu skipped: offline since boot"
+			continue
+		fi
 		ok=0
 		i=0
 		while [ "$i" -lt "$cycles" ]; do
@@ -237,4 +243,26 @@ trace_while_idle() {
 	echo nop > $t/current_tracer
 	after=$(cat /sys/devices/system/cpu/cpu*/cpuidle/state1/usage 2>/dev/null | awk '{s += $1} END {print s + 0}')
 	echo "PSCI-TEST: traced while idle, $((after - before)) idle entries"
+}
+
+# smccc_view: what rides on the SMCCC hand-off from the PSCI driver, one
+# "SMCCC-VIEW:" line per fact: the CPU vulnerability states (SMCCC
+# ARCH_WORKAROUND_*), the kernel's SMCCC lines (hypervisor services, SoC
+# ID, TRNG), the devices those users registered and the TRNG's output.
+# make check compares two drivers' views under the same firmware.
+smccc_view() {
+	for f in /sys/devices/system/cpu/vulnerabilities/*; do
+		echo "SMCCC-VIEW: vulnerability ${f##*/}: $(cat "$f")"
+	done
+	dmesg | sed 's/^\[[ 0-9.]*\] //' |
+		grep -E '^(smccc|soc_id|smccc_trng|arm_smccc)|Spectre|SSBS|Speculative Store' |
+		sort -u | sed 's/^/SMCCC-VIEW: kernel: /'
+	for f in /sys/devices/soc0/machine /sys/devices/soc0/family \
+		 /sys/devices/soc0/soc_id /sys/devices/soc0/revision; do
+		[ -f "$f" ] && echo "SMCCC-VIEW: ${f#/sys/devices/}: $(cat "$f")"
+	done
+	echo "SMCCC-VIEW: platform devices: $(ls /sys/bus/platform/devices |
+		grep -iE 'smccc|soc' | tr '\n' ' ')"
+	echo "SMCCC-VIEW: hwrng: $(cat /sys/class/misc/hw_random/rng_current 2>/dev/null || echo none)"
+	echo "SMCCC-VIEW: hwrng read: $(head -c 64 /dev/hwrng 2>/dev/null | wc -c) bytes"
 }

@@ -1,0 +1,45 @@
+# KVM as the firmware, second unit (run beside 78-kvm-a.sh): stress under
+# KVM, and what rides on the SMCCC hand-off compared with the stock driver.
+# shellcheck shell=bash
+
+NO_REPORT=('!Oops|BUG:|WARNING:|Call trace:|Unable to handle|Kernel panic|may not have powered off')
+HOTPLUG2='PSCI-TEST: hotplug done, 0 failed, online CPUs 0-1'
+
+# Stress: 100 hotplug cycles per vCPU; poweroff and reboot with every vCPU
+# busy.
+scenario kvm-stress-hotplug-100 FIRMWARE=kvm ACTION=hotplug CYCLES=100 SCENARIO_TIMEOUT=400 -- \
+	'PSCI-TEST: hotplug cpu1 ok 100 cycles' "$HOTPLUG2" 'reboot: Power down' "${NO_REPORT[@]}"
+scenario kvm-stress-poweroff-busy FIRMWARE=kvm CMD=spin_all -- \
+	'PSCI-TEST: spinning on all CPUs' 'reboot: Power down' "${NO_REPORT[@]}"
+scenario kvm-stress-reboot-busy FIRMWARE=kvm CMD=spin_all ACTION=reboot -- \
+	'PSCI-TEST: spinning on all CPUs' 'reboot: Restarting system' "${NO_REPORT[@]}"
+
+# What rides on the SMCCC hand-off is the stock driver's: boot the stock
+# image under the same KVM and compare every SMCCC-VIEW line.
+smccc_view_vs_stock() {
+	local name=kvm-smccc-view-vs-stock v why= log
+	[ -z "$FILTER" ] || [[ "$name" == *$FILTER* ]] || return 0
+	for v in ours stock; do
+		log=$LOGDIR/$name-$v.log
+		if ! env QUIET=1 LOG="$log" TIMEOUT=300 FIRMWARE=kvm CMD=smccc_view FORCE=1 \
+			IMAGE="$BUILD/images/$v-base/Image" bash scripts/boot.sh 2> "$log.verdict"; then
+			why="$v: $(tail -n1 "$log.verdict")"
+			break
+		fi
+		grep -a '^SMCCC-VIEW:' "$log" | tr -d '\r' | sort > "$LOGDIR/$name-$v.view"
+	done
+	if [ -z "$why" ]; then
+		local ours=$LOGDIR/$name-ours.view stock=$LOGDIR/$name-stock.view
+		if ! grep -q 'kernel: smccc: KVM: hypervisor services detected' "$ours"; then
+			why="no hypervisor services line in our view ($ours)"
+		elif ! grep -q 'vulnerability spectre_v2' "$ours"; then
+			why="no vulnerability lines in our view ($ours)"
+		elif ! cmp -s "$ours" "$stock"; then
+			why="views differ: $(diff "$stock" "$ours" | grep -m1 '^[<>]')"
+		fi
+	fi
+	n=$((n + 1))
+	tap_result "$name ($(wc -l < "$LOGDIR/$name-ours.view" 2>/dev/null || echo 0) lines)" \
+		"$why" "$LOGDIR/$name-ours.log"
+}
+smccc_view_vs_stock
