@@ -9,6 +9,11 @@
  *   psci-bench hotplug CPU N     N x (offline CPU, online CPU), one line
  *                                "PSCI-BENCH: offline_us X online_us Y" each
  *   psci-bench poweroff|reboot   sync, log the marker to /dev/kmsg, reboot(2)
+ *   psci-bench relay MARKER      (in a FIRMWARE=kvm L1 host) copy stdin, the
+ *                                L2 QEMU's console, to stdout; at its end
+ *                                (QEMU exited) print "KVM-L1:
+ *                                marker_to_exit_us X", X from the first line
+ *                                holding MARKER to the end of input
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -59,8 +64,38 @@ static int hotplug(int cpu, int n)
 	return 0;
 }
 
+static int relay(const char *marker)
+{
+	char buf[4096], line[512];
+	size_t used = 0;
+	double t_mark = -1;
+	ssize_t n, i;
+
+	while ((n = read(0, buf, sizeof(buf))) > 0) {
+		if (write(1, buf, n) != n)
+			return 1;
+		for (i = 0; i < n && t_mark < 0; i++) {
+			if (buf[i] == '\n' || used == sizeof(line) - 1) {
+				line[used] = 0;
+				if (strstr(line, marker))
+					t_mark = now_us();
+				used = 0;
+			} else {
+				line[used++] = buf[i];
+			}
+		}
+	}
+	if (t_mark >= 0)
+		printf("KVM-L1: marker_to_exit_us %.1f\n", now_us() - t_mark);
+	else
+		printf("KVM-L1: no marker \"%s\"\n", marker);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 3 && !strcmp(argv[1], "relay"))
+		return relay(argv[2]);
 	if (argc == 4 && !strcmp(argv[1], "hotplug"))
 		return hotplug(atoi(argv[2]), atoi(argv[3]));
 	if (argc == 2 && (!strcmp(argv[1], "poweroff") || !strcmp(argv[1], "reboot"))) {
@@ -75,6 +110,6 @@ int main(int argc, char **argv)
 		reboot(cmd);
 		return 1;
 	}
-	fprintf(stderr, "usage: psci-bench hotplug CPU N | poweroff | reboot\n");
+	fprintf(stderr, "usage: psci-bench hotplug CPU N | poweroff | reboot | relay MARKER\n");
 	return 2;
 }

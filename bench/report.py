@@ -75,6 +75,33 @@ def figures(v):
                 if m:
                     kill.append(float(m.group(1)))
         f[label] = kill
+    # Under KVM (nested).
+    kvm_kill, kvm_smp4 = logs(v, "kvm-kill"), logs(v, "kvm-smp4")
+    kill, on = [], []
+    for p in kvm_kill:
+        for line in lines(p):
+            m = re.search(r"PSCI-KILL:.*?([\d.]+) us\s+\|\s+cpu_psci_cpu_kill", line)
+            if m:
+                kill.append(float(m.group(1)))
+            m = re.search(r"PSCI-BENCH: offline_us ([\d.]+) online_us ([\d.]+)", line)
+            if m:
+                on.append(float(m.group(2)))
+    f["KVM: kill wait (us)"] = kill
+    f["KVM: one CPU online (us)"] = on
+    f["KVM: bring-up, 4 vCPUs (ms)"] = between(kvm_smp4, "smp: Bringing up secondary CPUs",
+                                               "smp: Brought up")
+    for what, paths, last in (("poweroff", kvm_kill, "reboot: Power down"),
+                              ("reboot", kvm_smp4, "reboot: Restarting system")):
+        f[f"KVM: {what}, syscall to firmware call (ms)"] = between(
+            paths, f"psci-bench: {what} now", last)
+        exits = []
+        for p in paths:
+            if os.path.exists(p + ".l1"):
+                for line in lines(p + ".l1"):
+                    m = re.search(r"marker_to_exit_us ([\d.]+)", line)
+                    if m:
+                        exits.append(float(m.group(1)) / 1e3)
+        f[f"KVM: {what}, syscall to L2 QEMU exit (ms)"] = exits
     calls = []
     for p in glob.glob(os.path.join(LOGS, f"{v}.calls.int")):
         calls.append(sum(1 for line in lines(p) if "handled as PSCI call" in line))
@@ -98,7 +125,7 @@ def main():
         ma, mb = statistics.median(a), statistics.median(b)
         rows.append([name, f"{ma:.3f}", f"{mb:.3f}", f"{mb / ma:.3f}" if ma else "n/a",
                      len(a), len(b)])
-        if name.startswith("kill wait"):
+        if "kill wait" in name:
             for q, label in ((0.95, "p95"), (1.0, "max")):
                 pa, pb = pct(a, q), pct(b, q)
                 rows.append([name.replace(" (us)", f" {label} (us)"), f"{pa:.3f}", f"{pb:.3f}",

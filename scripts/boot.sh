@@ -28,7 +28,11 @@
 #   FIRMWARE=kvm   the kernel (L2) runs under KVM: Debian's arm64 QEMU with
 #                  -accel kvm -cpu host inside an L1 host (our kernel at EL2,
 #                  scripts/kvm-l1.sh); SMP 2, MACHINE virt,gic-version=3;
-#                  DTS is merged over the DT that QEMU builds under KVM
+#                  DTS is merged over the DT that QEMU builds under KVM;
+#                  KVM_RELAY=text: L1 times from L2's console line holding
+#                  text to L2's QEMU exit (make bench)
+#   VIRTIO_CONSOLE=1  the console is virtio (hvc0), not the PL011: one exit
+#                  a line instead of one a character under KVM (make bench)
 #
 # Exit 0 when the action ended the way the firmware allows: QEMU exited by
 # itself with status 0, or the kernel halted because the firmware offers no
@@ -87,8 +91,14 @@ bash scripts/mkinitramfs.sh extra "$work/extra.cpio" \
 cat "$BASE_CPIO" "$work/extra.cpio" > "$work/initrd"
 
 BOOTARGS="console=ttyAMA0 panic=-1 ${APPEND:-}"
+SERIAL=(-serial stdio)
+if [ "${VIRTIO_CONSOLE:-0}" = 1 ]; then
+	BOOTARGS="console=hvc0 panic=-1 ${APPEND:-}"
+	SERIAL=(-serial none -device virtio-serial-device
+		-chardev stdio,id=con0,signal=off -device virtconsole,chardev=con0)
+fi
 QEMU=("$QEMU_BIN" -M "$MACHINE" -cpu "$CPU" -smp "$SMP" -m "$MEM"
-      -display none -monitor none -serial stdio -nic none -no-reboot)
+      -display none -monitor none "${SERIAL[@]}" -nic none -no-reboot)
 [ $KVM = 1 ] && QEMU+=(-accel kvm)
 
 # Guest physical layout for the loader boot (RAM starts at 0x40000000).

@@ -31,7 +31,8 @@ kvm_l1_initrd() {
 		shift
 		printf '%q ' "$@" > "$out.cmd"
 		echo "file /l2/cmd $out.cmd 0644 0 0"
-		printf 'KVM_MODE=%s\nKVM_REPORT=%q\n' "$mode" "$KVM_L1_REPORT" > "$out.conf"
+		printf 'KVM_MODE=%s\nKVM_REPORT=%q\nKVM_RELAY=%q\n' "$mode" \
+			"$KVM_L1_REPORT" "${KVM_RELAY:-}" > "$out.conf"
 		echo "file /etc/kvm.conf $out.conf 0644 0 0"
 		echo '::sysinit:/bin/sh /etc/kvm-l1' > "$out.inittab"
 		echo "file /etc/inittab $out.inittab 0644 0 0"
