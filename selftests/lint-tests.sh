@@ -56,7 +56,14 @@ t "corrupt .dtb: error, no crash" bash -c "$LINT $work/bad.dtb; test \$? = 2"
 head -c 4096 /dev/urandom > "$work/noise.dtb"
 t "random bytes: error, no crash" bash -c "$LINT $work/noise.dtb | grep -q 'not a flattened device tree'"
 
-# libFuzzer with ASan/UBSan over the blob checks, seeded with the examples.
+# Inputs the fuzzer once crashed on (tools/psci-lint/regressions/): a
+# clean error now.
+for f in tools/psci-lint/regressions/*.dtb; do
+	t "regression ${f##*/}: error, no crash" bash -c "$LINT $f | grep -q 'unsupported blob version'; test \${PIPESTATUS[0]} = 2"
+done
+
+# libFuzzer with ASan/UBSan over the blob checks, seeded with the examples
+# (crash inputs go to the work directory, not the current one).
 if make -s -C tools/psci-lint fuzz O="$BUILD/psci-lint" > "$work/fuzz-build" 2>&1; then
 	mkdir -p "$work/corpus"
 	for f in dts-examples/*.dts; do
@@ -64,7 +71,7 @@ if make -s -C tools/psci-lint fuzz O="$BUILD/psci-lint" > "$work/fuzz-build" 2>&
 	done
 	t "libFuzzer ${FUZZ_SECONDS}s on the blob checks: no crash, no sanitizer report" \
 		"$BUILD/psci-lint/psci-lint-fuzz" -max_total_time="$FUZZ_SECONDS" -max_len=4096 \
-		-print_final_stats=1 "$work/corpus"
+		-artifact_prefix="$work/" -print_final_stats=1 "$work/corpus"
 else
 	echo "not ok - libFuzzer target builds"
 	sed 's/^/  # /' "$work/fuzz-build" | head -n 8
