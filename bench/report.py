@@ -90,18 +90,18 @@ def figures(v):
     f["KVM: one CPU online (us)"] = on
     f["KVM: bring-up, 4 vCPUs (ms)"] = between(kvm_smp4, "smp: Bringing up secondary CPUs",
                                                "smp: Brought up")
-    for what, paths, last in (("poweroff", kvm_kill, "reboot: Power down"),
-                              ("reboot", kvm_smp4, "reboot: Restarting system")):
-        f[f"KVM: {what}, syscall to firmware call (ms)"] = between(
-            paths, f"psci-bench: {what} now", last)
-        exits = []
+    for what, paths in (("poweroff", kvm_kill), ("reboot", kvm_smp4)):
+        to_call, to_exit = [], []
         for p in paths:
-            if os.path.exists(p + ".l1"):
-                for line in lines(p + ".l1"):
-                    m = re.search(r"marker_to_exit_us ([\d.]+)", line)
-                    if m:
-                        exits.append(float(m.group(1)) / 1e3)
-        f[f"KVM: {what}, syscall to L2 QEMU exit (ms)"] = exits
+            if not os.path.exists(p + ".l1"):
+                continue
+            for line in lines(p + ".l1"):
+                m = re.search(r"relay to_last_us ([\d.-]+) last_to_exit_us ([\d.-]+)", line)
+                if m:
+                    to_call.append(float(m.group(1)) / 1e3)
+                    to_exit.append((float(m.group(1)) + float(m.group(2))) / 1e3)
+        f[f"KVM: {what}, syscall to firmware call (ms)"] = to_call
+        f[f"KVM: {what}, syscall to L2 QEMU exit (ms)"] = to_exit
     calls = []
     for p in glob.glob(os.path.join(LOGS, f"{v}.calls.int")):
         calls.append(sum(1 for line in lines(p) if "handled as PSCI call" in line))
