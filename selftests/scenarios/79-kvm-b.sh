@@ -3,6 +3,9 @@
 # shellcheck shell=bash
 
 NO_REPORT=('!Oops|BUG:|WARNING:|Call trace:|Unable to handle|Kernel panic|may not have powered off')
+# A nested boot on a loaded 2-core host takes 15-60 s: room for four times
+# that before a boot counts as hung.
+SCENARIO_TIMEOUT=240
 HOTPLUG2='PSCI-TEST: hotplug done, 0 failed, online CPUs 0-1'
 
 # Stress: 100 hotplug cycles per vCPU; poweroff and reboot with every vCPU
