@@ -4,7 +4,7 @@
 NO_REPORT=('!Oops|BUG:|WARNING:|Call trace:|Unable to handle|Kernel panic|may not have powered off')
 ALL4='smp: Brought up 1 node, 4 CPUs'
 
-scenario stress-hotplug-100 ACTION=hotplug CYCLES=100 SCENARIO_TIMEOUT=400 -- \
+scenario stress-hotplug-100 ACTION=hotplug CYCLES=100 TIMEOUT=400 -- \
 	'PSCI-TEST: hotplug cpu1 ok 100 cycles' 'PSCI-TEST: hotplug cpu2 ok 100 cycles' \
 	'PSCI-TEST: hotplug cpu3 ok 100 cycles' 'hotplug done, 0 failed, online CPUs 0-3' \
 	'reboot: Power down' "${NO_REPORT[@]}"

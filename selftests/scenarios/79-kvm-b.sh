@@ -10,7 +10,7 @@ HOTPLUG2='PSCI-TEST: hotplug done, 0 failed, online CPUs 0-1'
 
 # Stress: 100 hotplug cycles per vCPU; poweroff and reboot with every vCPU
 # busy.
-scenario kvm-stress-hotplug-100 FIRMWARE=kvm ACTION=hotplug CYCLES=100 SCENARIO_TIMEOUT=400 -- \
+scenario kvm-stress-hotplug-100 FIRMWARE=kvm ACTION=hotplug CYCLES=100 TIMEOUT=400 -- \
 	'PSCI-TEST: hotplug cpu1 ok 100 cycles' "$HOTPLUG2" 'reboot: Power down' "${NO_REPORT[@]}"
 scenario kvm-stress-poweroff-busy FIRMWARE=kvm CMD=spin_all -- \
 	'PSCI-TEST: spinning on all CPUs' 'reboot: Power down' "${NO_REPORT[@]}"
