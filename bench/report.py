@@ -40,6 +40,21 @@ def between(paths, a, b, scale=1e3):
     return vals
 
 
+KILL = r"PSCI-KILL:.*?([\d.]+) us\s+\|\s+cpu_psci_cpu_kill"
+HOTPLUG = r"PSCI-BENCH: offline_us ([\d.]+) online_us ([\d.]+)"
+
+
+def values(paths, pattern, group=1, scale=1.0):
+    """Group group of every match of pattern in the logs, as floats."""
+    out = []
+    for p in paths:
+        for line in lines(p):
+            m = re.search(pattern, line)
+            if m:
+                out.append(float(m.group(group)) * scale)
+    return out
+
+
 def logs(variant, kind):
     return sorted(glob.glob(os.path.join(LOGS, f"{variant}.{kind}-r*.log")))
 
@@ -53,55 +68,28 @@ def figures(v):
     f["bring-up, 8 vCPUs (ms)"] = between(smp8, "smp: Bringing up secondary CPUs", "smp: Brought up")
     f["bring-up, 16 vCPUs GICv3 (ms)"] = between(smp16, "smp: Bringing up secondary CPUs",
                                                  "smp: Brought up")
-    on, off = [], []
-    for p in smp4:
-        for line in lines(p):
-            m = re.search(r"PSCI-BENCH: offline_us ([\d.]+) online_us ([\d.]+)", line)
-            if m:
-                off.append(float(m.group(1)))
-                on.append(float(m.group(2)))
-    f["one CPU online (us)"] = on
-    f["one CPU offline (us)"] = off
+    f["one CPU online (us)"] = values(smp4, HOTPLUG, 2)
+    f["one CPU offline (us)"] = values(smp4, HOTPLUG, 1)
     f["poweroff, syscall to firmware call (ms)"] = between(
         smp4 + smp16, "psci-bench: poweroff now", "reboot: Power down")
     f["reboot, syscall to firmware call (ms)"] = between(
         smp8, "psci-bench: reboot now", "reboot: Restarting system")
     for log, label in (("kill", "kill wait (us), no icount"),
                        ("kill-tfa", "kill wait on TF-A (us), no icount")):
-        kill = []
-        for p in glob.glob(os.path.join(LOGS, f"{v}.{log}-r[0-9]*.log")):
-            for line in lines(p):
-                m = re.search(r"PSCI-KILL:.*?([\d.]+) us\s+\|\s+cpu_psci_cpu_kill", line)
-                if m:
-                    kill.append(float(m.group(1)))
-        f[label] = kill
+        f[label] = values(glob.glob(os.path.join(LOGS, f"{v}.{log}-r[0-9]*.log")), KILL)
     # Under KVM (nested).
     kvm_kill, kvm_smp4 = logs(v, "kvm-kill"), logs(v, "kvm-smp4")
-    kill, on = [], []
-    for p in kvm_kill:
-        for line in lines(p):
-            m = re.search(r"PSCI-KILL:.*?([\d.]+) us\s+\|\s+cpu_psci_cpu_kill", line)
-            if m:
-                kill.append(float(m.group(1)))
-            m = re.search(r"PSCI-BENCH: offline_us ([\d.]+) online_us ([\d.]+)", line)
-            if m:
-                on.append(float(m.group(2)))
-    f["KVM: kill wait (us)"] = kill
-    f["KVM: one CPU online (us)"] = on
+    f["KVM: kill wait (us)"] = values(kvm_kill, KILL)
+    f["KVM: one CPU online (us)"] = values(kvm_kill, HOTPLUG, 2)
     f["KVM: bring-up, 4 vCPUs (ms)"] = between(kvm_smp4, "smp: Bringing up secondary CPUs",
                                                "smp: Brought up")
     for what, paths in (("poweroff", kvm_kill), ("reboot", kvm_smp4)):
-        to_call, to_exit = [], []
-        for p in paths:
-            if not os.path.exists(p + ".l1"):
-                continue
-            for line in lines(p + ".l1"):
-                m = re.search(r"relay to_last_us ([\d.-]+) last_to_exit_us ([\d.-]+)", line)
-                if m:
-                    to_call.append(float(m.group(1)) / 1e3)
-                    to_exit.append((float(m.group(1)) + float(m.group(2))) / 1e3)
+        l1 = [p + ".l1" for p in paths if os.path.exists(p + ".l1")]
+        relay = r"relay to_last_us ([\d.-]+) last_to_exit_us ([\d.-]+)"
+        to_call = values(l1, relay, 1, 1e-3)
         f[f"KVM: {what}, syscall to firmware call (ms)"] = to_call
-        f[f"KVM: {what}, syscall to L2 QEMU exit (ms)"] = to_exit
+        f[f"KVM: {what}, syscall to L2 QEMU exit (ms)"] = [
+            a + b for a, b in zip(to_call, values(l1, relay, 2, 1e-3))]
     calls = []
     for p in glob.glob(os.path.join(LOGS, f"{v}.calls.int")):
         calls.append(sum(1 for line in lines(p) if "handled as PSCI call" in line))

@@ -8,6 +8,7 @@ KVM_L1_IMAGE=${KVM_L1_IMAGE:-$BUILD/images/ours-base/Image}
 KVM_L1_SMP=${KVM_L1_SMP:-2}
 # pauth-impdef: TCG's QARMA pointer authentication is slow; L2 (-cpu host)
 # inherits the same features.
+# shellcheck disable=SC2054 # commas inside -M and -cpu values
 KVM_L1_QEMU=(qemu-system-aarch64 -M virt,virtualization=on,gic-version=3
 	     -cpu max,pauth-impdef=on -smp "$KVM_L1_SMP" -m 2048
 	     -display none -monitor none -serial stdio -nic none -no-reboot)
@@ -19,7 +20,7 @@ KVM_L1_REPORT="$KERNEL_REPORT|$NESTED_SETUP_NOISE|rcu: INFO:|soft lockup|hung_ta
 # only job, /etc/kvm.conf, L2's command line, and FILES ("name=hostpath",
 # laid out as /l2/name).
 kvm_l1_initrd() {
-	local out=$1 mode=$2 list f
+	local out=$1 mode=$2 list
 	shift 2
 	list=$(mktemp)
 	{

@@ -5,7 +5,8 @@
 
 NO_REPORT=('!Oops|BUG:|WARNING:|Call trace:|Unable to handle|Kernel panic|may not have powered off')
 # A nested boot on a loaded 2-core host takes 15-60 s: room for four times
-# that before a boot counts as hung.
+# that before a boot counts as hung (read by scenario() in run.sh).
+# shellcheck disable=SC2034
 SCENARIO_TIMEOUT=240
 KVM_PROBE='psci: PSCIv1\.1 over hvc from arm,psci-1\.0; SMCCC v1\.1'
 KVM_SERVICES='smccc: KVM: hypervisor services detected'

@@ -4,7 +4,8 @@
 
 NO_REPORT=('!Oops|BUG:|WARNING:|Call trace:|Unable to handle|Kernel panic|may not have powered off')
 # A nested boot on a loaded 2-core host takes 15-60 s: room for four times
-# that before a boot counts as hung.
+# that before a boot counts as hung (read by scenario() in run.sh).
+# shellcheck disable=SC2034
 SCENARIO_TIMEOUT=240
 HOTPLUG2='PSCI-TEST: hotplug done, 0 failed, online CPUs 0-1'
 
@@ -20,7 +21,7 @@ scenario kvm-stress-reboot-busy FIRMWARE=kvm CMD=spin_all ACTION=reboot -- \
 # What rides on the SMCCC hand-off is the stock driver's: boot the stock
 # image under the same KVM and compare every SMCCC-VIEW line.
 smccc_view_vs_stock() {
-	local name=kvm-smccc-view-vs-stock v why= log
+	local name=kvm-smccc-view-vs-stock v why='' log
 	[ -z "$FILTER" ] || [[ "$name" == *$FILTER* ]] || return 0
 	for v in ours stock; do
 		log=$LOGDIR/$name-$v.log
@@ -50,7 +51,7 @@ smccc_view_vs_stock
 # A KVM boot that hangs (L2 never ends: nothing powers it off) is stopped
 # by the timeout and reported as a timeout, not as anything else.
 kvm_hung_boot_times_out() {
-	local name=kvm-hung-boot-times-out log why=
+	local name=kvm-hung-boot-times-out log why=''
 	[ -z "$FILTER" ] || [[ "$name" == *$FILTER* ]] || return 0
 	log=$LOGDIR/$name.log
 	if env QUIET=1 LOG="$log" TIMEOUT=40 FIRMWARE=kvm ACTION=none \
