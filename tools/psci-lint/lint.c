@@ -18,6 +18,8 @@
 #define SMC64		0x40000000u
 #define STD_BASE	0x84000000u
 
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
 static const char *const std_names[] = {
 	"PSCI_VERSION", "CPU_SUSPEND", "CPU_OFF", "CPU_ON", "AFFINITY_INFO",
 	"MIGRATE", "MIGRATE_INFO_TYPE", "MIGRATE_INFO_UP_CPU", "SYSTEM_OFF",
@@ -26,7 +28,8 @@ static const char *const std_names[] = {
 	"PSCI_STAT_RESIDENCY", "PSCI_STAT_COUNT", "SYSTEM_RESET2",
 	"MEM_PROTECT", "MEM_PROTECT_CHECK_RANGE", "SYSTEM_OFF2",
 };
-#define NR_STD	(sizeof(std_names) / sizeof(std_names[0]))
+
+#define NR_STD	ARRAY_SIZE(std_names)
 
 static const struct {
 	const char *prop;
@@ -34,7 +37,8 @@ static const struct {
 } legacy[] = {
 	{ "cpu_suspend", 1 }, { "cpu_off", 2 }, { "cpu_on", 3 }, { "migrate", 5 },
 };
-#define NR_LEGACY	(sizeof(legacy) / sizeof(legacy[0]))
+
+#define NR_LEGACY	ARRAY_SIZE(legacy)
 
 /*
  * Cores that can only run AArch32: SMC64 IDs cannot be called from them,
@@ -122,7 +126,7 @@ static int cpus_are_32bit(const void *fdt)
 	if (cpus < 0)
 		return 0;
 	fdt_for_each_subnode(cpu, fdt, cpus)
-		for (i = 0; i < sizeof(cpus32) / sizeof(cpus32[0]); i++)
+		for (i = 0; i < ARRAY_SIZE(cpus32); i++)
 			if (has_string(fdt, cpu, "compatible", cpus32[i]))
 				return 1;
 	return 0;
@@ -189,8 +193,8 @@ static void check_legacy_ids(struct lint *l, const void *fdt, int node, const ch
 			continue;
 		if (len != 4) {
 			lint_report(l, LINT_ERROR, path,
-				    "\"%s\" is %d bytes; it must be one 32-bit cell", legacy[i].prop,
-				    len);
+				    "\"%s\" is %d bytes; it must be one 32-bit cell",
+				    legacy[i].prop, len);
 			continue;
 		}
 		id = fdt32_to_cpu(*p);
