@@ -80,7 +80,13 @@ if [ ! -f "$obj/.config" ] || [ "$(cat "$obj/.frag-sum" 2>/dev/null)" != "$sum" 
 		"# CONFIG_"*" is not set") line=${line#\# }; want[${line%% *}]=n ;;
 		esac
 	done < <(cat "${frags[@]}")
+	# A symbol no Kconfig of this tree defines (ours, asked of the stock
+	# tree or of a series patch before the one adding it) is not checked.
+	known=$(find "$src" -path "$src/.obj-*" -prune -o -name 'Kconfig*' -type f -print0 |
+		xargs -0 sed -n 's/^[[:space:]]*\(menu\)\{0,1\}config[[:space:]]\{1,\}\([A-Za-z0-9_]*\).*/CONFIG_\2/p' |
+		sort -u)
 	for opt in "${!want[@]}"; do
+		grep -qxF "$opt" <<< "$known" || continue
 		val=${want[$opt]}
 		if [ "$val" = n ]; then
 			! grep -qx "$opt=y" "$obj/.config" || { log "option not applied: $opt=n"; bad=1; }

@@ -2,12 +2,13 @@
 /*
  * KUnit tests for the PSCI client, against a fake firmware.
  *
- * Included at the end of t.c so that the tests reach its static
- * functions. Every test probes its psci node, built in memory, into a
- * state of its own (t), whose firmware is psci_fake_call(): it answers
- * from a small rule table and logs each call. The kernel's own firmware
- * state, psci_ops and the call counters are never touched, so the tests
- * can run while the other CPUs idle and hotplug through the real driver.
+ * Included at the end of psci.c when CONFIG_ARM_PSCI_KUNIT_TEST is set,
+ * so that the tests reach its static functions. Every test probes its
+ * psci node, built in memory, into a state of its own (t), whose firmware
+ * is psci_fake_call(): it answers from a small rule table and logs each
+ * call. The kernel's own firmware state, psci_ops and the call counters
+ * are never touched, so the tests can run while the other CPUs idle and
+ * hotplug through the real driver.
  * The suite runs at boot, before the init sections are freed, as it drives
  * the __init probe.
  */

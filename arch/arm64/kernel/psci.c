@@ -150,6 +150,6 @@ const struct cpu_operations cpu_psci_ops = {
 #endif
 };
 
-#if IS_BUILTIN(CONFIG_KUNIT) && defined(CONFIG_HOTPLUG_CPU)
+#if IS_ENABLED(CONFIG_ARM_PSCI_KUNIT_TEST) && defined(CONFIG_HOTPLUG_CPU)
 #include "psci_kunit.c"
 #endif
