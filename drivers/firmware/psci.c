@@ -107,11 +107,7 @@ static const struct {
 typedef unsigned long (psci_call_fn)(unsigned long fid, unsigned long a0,
 				     unsigned long a1, unsigned long a2);
 
-/*
- * Vendor reset types for reboot commands ("reboot bootloader"), from the
- * psci node's reset-types child: mode-<command> = <type [cookie]>, type
- * being bits [30:0] of a vendor-specific SYSTEM_RESET2 reset_type.
- */
+/* Vendor reset types for reboot commands ("reboot bootloader"). */
 #define PSCI_RESET_MODES	8
 
 struct psci_reset_mode {
@@ -692,6 +688,17 @@ static void psci_power_off(void)
 	psci_do_system_off(&psci);
 }
 
+/* The SYSTEM_RESET2 call a restart tries before SYSTEM_RESET. */
+struct psci_reset2_req {
+	u32 type;
+	u32 cookie;
+	const char *cmd;	/* the reboot command of a vendor type, else NULL */
+};
+
+/*
+ * The psci node's reset-types child: mode-<command> = <type [cookie]>, type
+ * being bits [30:0] of a vendor-specific SYSTEM_RESET2 reset_type.
+ */
 static void __init psci_dt_read_reset_modes(struct psci_state *s, const struct device_node *np)
 {
 	struct device_node *types = of_get_child_by_name(np, "reset-types");
@@ -732,6 +739,40 @@ static const struct psci_reset_mode *psci_find_reset_mode(const struct psci_stat
 	return NULL;
 }
 
+static bool psci_vendor_reset_type(const struct psci_state *s, const char *cmd,
+				   struct psci_reset2_req *r)
+{
+	const struct psci_reset_mode *vendor = psci_find_reset_mode(s, cmd);
+
+	if (!vendor)
+		return false;
+	r->type = PSCI_1_1_RESET_TYPE_VENDOR_START | vendor->type;
+	r->cookie = vendor->cookie;
+	r->cmd = vendor->cmd;
+	return true;
+}
+
+/*
+ * Try SYSTEM_RESET2 with @r where the firmware has it. Returns only if it
+ * is absent or refused, SYSTEM_RESET being the fallback.
+ */
+static void psci_try_reset2(struct psci_state *s, const struct psci_reset2_req *r)
+{
+	int err;
+
+	if (!psci_advertised(s, PSCI_FN_SYSTEM_RESET2)) {
+		if (r->cmd)
+			pr_notice("no SYSTEM_RESET2 for reboot command \"%s\", using SYSTEM_RESET\n",
+				  r->cmd);
+		else
+			pr_notice("no SYSTEM_RESET2 for a warm reset, using SYSTEM_RESET\n");
+		return;
+	}
+	err = psci_call(s, PSCI_FN_SYSTEM_RESET2, r->type, r->cookie, 0);
+	psci_report(s, PSCI_FN_SYSTEM_RESET2, err, r->cmd ? " (vendor reset)" : " (warm reset)",
+		    "; falling back to SYSTEM_RESET");
+}
+
 /*
  * Reset for reboot @mode and command @cmd: a vendor reset type the command
  * names, or a warm reset, through SYSTEM_RESET2 where the firmware has it;
@@ -739,31 +780,13 @@ static const struct psci_reset_mode *psci_find_reset_mode(const struct psci_stat
  */
 static void psci_do_restart(struct psci_state *s, enum reboot_mode mode, const char *cmd)
 {
-	const struct psci_reset_mode *vendor = psci_find_reset_mode(s, cmd);
+	struct psci_reset2_req r = { .type = PSCI_1_1_RESET_TYPE_SYSTEM_WARM_RESET };
+	bool reset2 = mode == REBOOT_WARM || mode == REBOOT_SOFT;
 	int err;
 
-	if (vendor) {
-		if (psci_advertised(s, PSCI_FN_SYSTEM_RESET2)) {
-			err = psci_call(s, PSCI_FN_SYSTEM_RESET2,
-					PSCI_1_1_RESET_TYPE_VENDOR_START | vendor->type,
-					vendor->cookie, 0);
-			psci_report(s, PSCI_FN_SYSTEM_RESET2, err, " (vendor reset)",
-				    "; falling back to SYSTEM_RESET");
-		} else {
-			pr_notice("no SYSTEM_RESET2 for reboot command \"%s\", using SYSTEM_RESET\n",
-				  vendor->cmd);
-		}
-	} else if (mode == REBOOT_WARM || mode == REBOOT_SOFT) {
-		if (psci_advertised(s, PSCI_FN_SYSTEM_RESET2)) {
-			err = psci_call(s, PSCI_FN_SYSTEM_RESET2,
-					PSCI_1_1_RESET_TYPE_SYSTEM_WARM_RESET, 0, 0);
-			psci_report(s, PSCI_FN_SYSTEM_RESET2, err, " (warm reset)",
-				    "; falling back to SYSTEM_RESET");
-		} else {
-			pr_notice("no SYSTEM_RESET2 for a warm reset, using SYSTEM_RESET\n");
-		}
-	}
-
+	reset2 |= psci_vendor_reset_type(s, cmd, &r);
+	if (reset2)
+		psci_try_reset2(s, &r);
 	err = psci_call(s, PSCI_FN_SYSTEM_RESET, 0, 0, 0);
 	psci_report(s, PSCI_FN_SYSTEM_RESET, err, "", "; trying the next restart handler");
 }
@@ -1188,10 +1211,9 @@ static int __init psci_probe_node(struct psci_state *s, const struct device_node
 	if (!strcmp(s->source, "arm,psci"))
 		return psci_probe_legacy(s, np, false);
 
-	if (!psci_probe_standard(s, &ver)) {
-		psci_dt_read_reset_modes(s, np);
+	psci_dt_read_reset_modes(s, np);
+	if (!psci_probe_standard(s, &ver))
 		return 0;
-	}
 	if (!of_device_is_compatible(np, "arm,psci")) {
 		pr_err("%pOF: PSCI_VERSION over %s returned 0x%08x, not PSCI 0.2 or later; PSCI disabled\n",
 		       np, psci_conduit_name(s->conduit), ver);
@@ -1495,6 +1517,6 @@ static int __init psci_debugfs_init(void)
 late_initcall(psci_debugfs_init);
 #endif
 
-#if IS_BUILTIN(CONFIG_KUNIT)
+#if IS_ENABLED(CONFIG_ARM_PSCI_KUNIT_TEST)
 #include "psci_kunit.c"
 #endif
