@@ -9,11 +9,13 @@
 #   make lint DTS=file.dts|file.dtb   psci-lint on a device tree
 #   make bench    ours vs the stock driver, side by side (build/bench/)
 #   make style    checkpatch --strict, W=1 and sparse on our C files
+#   make patches  the driver as a git format-patch series against
+#                 linux-source-6.12 (build/patches/, series/series.conf)
 
 SHELL := /bin/bash
 export BUILD := $(CURDIR)/build
 
-.PHONY: all deps tree kvm-host kernel stock-kernel board-dtbs debug-kernel initramfs build run boot check arm32-kernel bench lint lint-tool style clean distclean
+.PHONY: all deps tree patches kvm-host kernel stock-kernel board-dtbs debug-kernel initramfs build run boot check arm32-kernel bench lint lint-tool style clean distclean
 
 all: build
 
@@ -65,6 +67,11 @@ stock-kernel: tree
 # reports it as a failed test.
 board-dtbs: tree
 	-@bash scripts/build-board-dtbs.sh
+
+# The series, written from the project's files (make check applies it with
+# git am and builds after each patch: scripts/check-series.sh).
+patches: tree
+	@python3 scripts/make-patches.py $(BUILD)/src/linux-source-6.12 $(BUILD)/patches
 
 check: build kvm-host debug-kernel arm32-kernel stock-kernel board-dtbs
 	@bash selftests/run.sh
