@@ -3,6 +3,8 @@
 #
 #   build-kernel.sh VARIANT FLAVOUR
 #     VARIANT  ours | stock      which source tree (see prepare-tree.sh)
+#              series            the tree of scripts/check-series.sh, as
+#                                its patches applied so far leave it
 #     FLAVOUR  names the config: configs/arm64-guest.config plus, for a
 #              flavour other than "base", configs/FLAVOUR.config
 #
@@ -17,6 +19,7 @@ flavour=${2:-base}
 case "$variant" in
 ours) src=$SRC_OURS ;;
 stock) src=$SRC_STOCK ;;
+series) src=$SRC_SERIES ;;
 *) die "unknown variant $variant" ;;
 esac
 # A flavour named arm32* is a 32-bit ARM kernel of its own config;
@@ -48,6 +51,7 @@ inputs=$({
 	if [ "$variant" = ours ]; then
 		grep -v '^[[:space:]]*\(#\|$\)' scripts/overlay.map | awk '{print $1}' | xargs cat
 	fi
+	[ "$variant" != series ] || git -C "$src" rev-parse HEAD
 	cat "${frags[@]}" "$0"
 	"${CROSS}gcc" --version | head -n1
 } | sha1sum | cut -d' ' -f1)
@@ -62,8 +66,10 @@ kmake() {
 		-j"$(nproc)" "$@"
 }
 
-# Reconfigure only when a fragment changed.
-sum=$(cat "${frags[@]}" | sha1sum | cut -d' ' -f1)
+# Reconfigure only when a fragment changed, or (series) the tree's Kconfig
+# may have: a patch can add a symbol the fragments ask for.
+sum=$({ cat "${frags[@]}"; [ "$variant" != series ] || git -C "$src" rev-parse HEAD; } |
+	sha1sum | cut -d' ' -f1)
 if [ ! -f "$obj/.config" ] || [ "$(cat "$obj/.frag-sum" 2>/dev/null)" != "$sum" ]; then
 	log "configuring $variant-$flavour"
 	kmake allnoconfig >/dev/null

@@ -3,6 +3,7 @@
 BUILD=${BUILD:-$PWD/build}
 SRC_STOCK=$BUILD/src/linux-source-6.12
 SRC_OURS=$BUILD/src/linux-ours
+SRC_SERIES=$BUILD/src/linux-series
 export CCACHE_DIR=${CCACHE_DIR:-$BUILD/ccache}
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-8G}
 export CCACHE_BASEDIR=$BUILD/src
@@ -49,3 +50,22 @@ KERNEL_REPORT='Oops|BUG:|WARNING:|Unable to handle kernel|Internal error:'
 # EL2 on TCG, running KVM) that come from emulating a hypervisor on a busy
 # 2-core host, not from PSCI. Anything else L1 reports fails the boot.
 NESTED_SETUP_NOISE='hrtimer: interrupt took [0-9]+ ns'
+
+# fresh_tree DEST PATCH...: DEST becomes a hard-linked copy of the unpacked
+# stock tree (without its object trees), in which the files the PATCHes
+# change are copies, not links: nothing written to DEST reaches the stock
+# tree.
+fresh_tree() {
+	local dest=$1 e f
+	shift
+	rm -rf "$dest"
+	mkdir -p "$dest"
+	for e in "$SRC_STOCK"/* "$SRC_STOCK"/.[!.]*; do
+		case "${e##*/}" in .obj-*|.unpacked) continue ;; esac
+		cp -al "$e" "$dest/"
+	done
+	sed -n 's|^+++ b/||p' "$@" | sort -u | while read -r f; do
+		[ -f "$dest/$f" ] || continue
+		cp "$dest/$f" "$dest/$f.unlinked" && mv "$dest/$f.unlinked" "$dest/$f"
+	done
+}
