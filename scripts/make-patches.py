@@ -82,15 +82,17 @@ def read_spec():
 def cut_range(lines, from_re, to_re, where):
     """The [start, end) lines one cut takes: FROM's line (with the comment
     block right above it) through the first TO line at or after it."""
-    start = next((i for i, l in enumerate(lines) if re.search(from_re, l)), None)
-    if start is None:
-        die(f"{where}: no line matches /{from_re}/")
-    end = start + 1
+    starts = [i for i, l in enumerate(lines) if re.search(from_re, l)]
+    if len(starts) != 1:
+        die(f"{where}: {len(starts)} lines match /{from_re}/, not one")
+    start = end = starts[0]
+    end += 1
     if to_re:
         end = next((i + 1 for i in range(start, len(lines)) if re.search(to_re, lines[i])), None)
         if end is None:
             die(f"{where}: no line matches /{to_re}/ after /{from_re}/")
-    if start > 0 and lines[start - 1].strip().endswith("*/"):
+    above = lines[start - 1].strip() if start > 0 else ""
+    if above.startswith(("/*", "*")) and above.endswith("*/"):
         top = start - 1
         while top > 0 and not lines[top].lstrip().startswith("/*"):
             top -= 1
