@@ -8,6 +8,9 @@
 #   - every other C file of the tree that includes <linux/psci.h> or
 #     <linux/arm-smccc.h> (arm64 and shared code), as an object of its own,
 #     whether the configuration enables it or not.
+# The configurations are as Debian ships them but for what a build outside
+# its packaging must change (debian_config in lib.sh: no debug information,
+# no Debian certificates), so that make distro-kernel shares the objects.
 # Passes when it all compiles (a user that cannot be built for arm64 at all
 # fails on the stock tree alike) and gives no warning the stock tree does
 # not also give. Prints "ok - X" / "not ok - X" lines.
@@ -86,8 +89,7 @@ kmake() { # TREE FLAVOUR TARGET...
 		CROSS_COMPILE=aarch64-linux-gnu- CC="ccache aarch64-linux-gnu-gcc" -j"$(nproc)" "$@"
 }
 configure() { # TREE FLAVOUR
-	mkdir -p "$1/.obj-deb-$2"
-	xzcat "$STATE/config.arm64_none_$2.xz" > "$1/.obj-deb-$2/.config"
+	debian_config "$1" "$2" "$1/.obj-deb-$2/.config"
 	kmake "$1" "$2" olddefconfig
 }
 rebuild() { # TREE FLAVOUR OBJECT...: build again, so that the log has warnings

@@ -69,3 +69,21 @@ fresh_tree() {
 		cp "$dest/$f" "$dest/$f.unlinked" && mv "$dest/$f.unlinked" "$dest/$f"
 	done
 }
+
+# debian_config TREE FLAVOUR OUT: Debian's config.arm64_none_FLAVOUR (from
+# linux-config-6.12, fetched by scripts/check-distro-configs.sh into
+# build/distro/) as OUT, with what a build outside Debian's packaging
+# changes: no Debian certificates (SYSTEM_TRUSTED_KEYS and
+# SYSTEM_REVOCATION_KEYS name files of the package; a module signing key
+# is generated instead) and no debug information (DEBUG_INFO_NONE: it
+# feeds the -dbg package and BTF, which needs pahole; it changes nothing
+# in the PSCI and SMCCC code, and costs about a third of the compile). TREE's
+# scripts/config edits it; olddefconfig is the caller's.
+debian_config() {
+	mkdir -p "$(dirname "$3")"
+	xzcat "$BUILD/distro/config.arm64_none_$2.xz" > "$3"
+	"$1/scripts/config" --file "$3" \
+		--set-str SYSTEM_TRUSTED_KEYS "" --set-str SYSTEM_REVOCATION_KEYS "" \
+		--disable DEBUG_INFO_DWARF_TOOLCHAIN_DEFAULT --disable DEBUG_INFO_BTF \
+		--enable DEBUG_INFO_NONE
+}
