@@ -11,11 +11,13 @@
 #   make style    checkpatch --strict, W=1 and sparse on our C files
 #   make patches  the driver as a git format-patch series against
 #                 linux-source-6.12 (build/patches/, series/series.conf)
+#   make distro-kernel  Debian's cloud-arm64 kernel with the series
+#                 (build/images/distro-cloud-arm64/; not part of check)
 
 SHELL := /bin/bash
 export BUILD := $(CURDIR)/build
 
-.PHONY: all deps tree patches series-check kvm-host kernel stock-kernel board-dtbs debug-kernel initramfs build run boot check arm32-kernel bench lint lint-tool style clean distclean
+.PHONY: all deps tree patches series-check distro-kernel kvm-host kernel stock-kernel board-dtbs debug-kernel initramfs build run boot check arm32-kernel bench lint lint-tool style clean distclean
 
 all: build
 
@@ -72,6 +74,9 @@ board-dtbs: tree
 # git am and builds after each patch: scripts/check-series.sh).
 patches: tree
 	@python3 scripts/make-patches.py $(BUILD)/src/linux-source-6.12 $(BUILD)/patches
+
+distro-kernel: patches
+	@bash scripts/build-distro-kernel.sh
 
 # The series taken as a distribution takes it (git am, a build after each
 # patch) and Debian's arm64 configurations compiled with it: built before

@@ -10,7 +10,7 @@ PKGS=(gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu linux-source-6.12
       libssl-dev libelf-dev cpio xz-utils python3 perl kmod sparse
       qemu-efi-aarch64 libc6-dev-arm64-cross libfdt-dev clang-14
       libclang-rt-14-dev dt-schema gcc-arm-linux-gnueabihf python3-libfdt zstd
-      git)
+      git patch)
 STAMP_FILE=/usr/bin/qemu-system-aarch64
 
 missing=()
