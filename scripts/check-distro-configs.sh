@@ -16,13 +16,15 @@
 # not also give. Prints "ok - X" / "not ok - X" lines.
 #
 # The stock side is compiled smartly: the series changes C files and no
-# header, so once the stock tree's configuration comes out the same
-# (include/generated/autoconf.h), every other object compiles from the
-# same bytes with the same flags, its warnings the same by construction.
-# The stock tree then compiles only the objects the series changes and the
-# users that failed; a series that changes a header or a Makefile gets the
-# whole stock compile. A run whose inputs are those of the last run that
-# passed only replays its lines.
+# header, so once Debian's configuration comes out the same on the stock
+# tree (olddefconfig there gives the same .config), every other object
+# compiles from the same bytes with the same flags: its warnings, and a
+# user's failure, are the stock tree's by construction. Only the objects
+# the series changes are compiled again from their stock sources, put in
+# place in the series tree for that and then put back. A series that
+# changes a header or a Makefile, or a configuration that comes out
+# differently, gets the whole stock compile. A run whose inputs are those
+# of the last run that passed only replays its lines.
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 . scripts/lib.sh
@@ -82,6 +84,22 @@ for f in "${changed[@]}"; do
 	esac
 done
 
+# stock_sources / series_sources: the series tree's changed C files from
+# the baseline commit (the stock tree's bytes), and back.
+stock_sources() {
+	local f
+	for f in "${changed_objs[@]}"; do
+		git -C "$SRC_SERIES" show "$(git -C "$SRC_SERIES" rev-list --max-parents=0 HEAD):${f%.o}.c" \
+			> "$SRC_SERIES/${f%.o}.c"
+	done
+}
+series_sources() {
+	local f
+	for f in "${changed_objs[@]}"; do
+		git -C "$SRC_SERIES" show "HEAD:${f%.o}.c" > "$SRC_SERIES/${f%.o}.c"
+	done
+}
+
 kmake() { # TREE FLAVOUR TARGET...
 	local src=$1 flavour=$2
 	shift 2
@@ -122,24 +140,27 @@ checks() {
 
 		log "compiling the stock tree with Debian's $flavour configuration"
 		configure "$SRC_STOCK" "$flavour" > "$stock" 2>&1
-		kmake "$SRC_STOCK" "$flavour" -k prepare >> "$stock" 2>&1
-		if [ -z "$whole_stock" ] && ! cmp -s "$SRC_SERIES/.obj-deb-$flavour/include/generated/autoconf.h" \
-			"$SRC_STOCK/.obj-deb-$flavour/include/generated/autoconf.h"; then
+		if [ -z "$whole_stock" ] && ! cmp -s "$SRC_SERIES/.obj-deb-$flavour/.config" \
+			"$SRC_STOCK/.obj-deb-$flavour/.config"; then
 			whole_stock="the configuration comes out differently on the stock tree"
 		fi
 		if [ -n "$whole_stock" ]; then
 			how="whole stock compile: $whole_stock"
+			# From nothing, so that every warning is in the log.
 			rm -rf "$SRC_STOCK/.obj-deb-$flavour"
-			{ configure "$SRC_STOCK" "$flavour" && kmake "$SRC_STOCK" "$flavour" -k "${DISTRO_DIRS[@]}"
-			  kmake "$SRC_STOCK" "$flavour" -k "${users[@]}"; } > "$stock" 2>&1
+			{ configure "$SRC_STOCK" "$flavour"
+			  kmake "$SRC_STOCK" "$flavour" -k "${DISTRO_DIRS[@]}"
+			  kmake "$SRC_STOCK" "$flavour" -k "${users[@]}"; } >> "$stock" 2>&1
 			findings "$stock"
 			cp "$ours.warnings" "$ours.changed.warnings"
 			cp "$stock.warnings" "$stock.changed.warnings"
 		else
-			how="the stock tree's configuration is the same; it compiled the ${#changed_objs[@]} changed objects"
-			rebuild "$SRC_STOCK" "$flavour" "${failed[@]}" >> "$stock" 2>&1
-			findings "$stock"
-			rebuild "$SRC_STOCK" "$flavour" "${changed_objs[@]}" > "$stock.changed" 2>&1
+			how="the same configuration on the stock tree; its ${#changed_objs[@]} changed objects compiled from the stock sources"
+			cp "$ours.failed" "$stock.failed"
+			stock_sources
+			rebuild "$SRC_SERIES" "$flavour" "${changed_objs[@]}" > "$stock.changed" 2>&1
+			series_sources
+			rebuild "$SRC_SERIES" "$flavour" "${changed_objs[@]}" > /dev/null 2>&1
 			findings "$stock.changed"
 		fi
 
