@@ -39,10 +39,7 @@ if [ "$(cat "$src/.series" 2>/dev/null)" != "$sum" ]; then
 	echo "$sum" > "$src/.series"
 fi
 
-kmake() {
-	make -s -C "$src" O="$obj" ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- \
-		CC="ccache aarch64-linux-gnu-gcc" -j"$(nproc)" "$@"
-}
+kmake() { kmake_arm64 "$src" "$obj" "$@"; }
 mkdir -p "$obj" "$out"
 debian_config "$src" "$FLAVOUR" "$obj/.config"
 kmake olddefconfig

@@ -103,8 +103,7 @@ series_sources() {
 kmake() { # TREE FLAVOUR TARGET...
 	local src=$1 flavour=$2
 	shift 2
-	make -s -C "$src" O="$src/.obj-deb-$flavour" ARCH=arm64 \
-		CROSS_COMPILE=aarch64-linux-gnu- CC="ccache aarch64-linux-gnu-gcc" -j"$(nproc)" "$@"
+	kmake_arm64 "$src" "$src/.obj-deb-$flavour" "$@"
 }
 configure() { # TREE FLAVOUR
 	debian_config "$1" "$2" "$1/.obj-deb-$2/.config"

@@ -87,3 +87,12 @@ debian_config() {
 		--disable DEBUG_INFO_DWARF_TOOLCHAIN_DEFAULT --disable DEBUG_INFO_BTF \
 		--enable DEBUG_INFO_NONE
 }
+
+# kmake_arm64 SRC OBJ ARGS...: kbuild of an arm64 kernel in source tree SRC
+# with its object tree OBJ, compiling through ccache on every core.
+kmake_arm64() {
+	local src=$1 obj=$2
+	shift 2
+	make -s -C "$src" O="$obj" ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- \
+		CC="ccache aarch64-linux-gnu-gcc" -j"$(nproc)" "$@"
+}
