@@ -16,29 +16,31 @@
 
 SHELL := /bin/bash
 export BUILD := $(CURDIR)/build
+# Each build step's wall time: build/logs/steps/ (make check prints them).
+STEP = bash scripts/timed-step.sh $@
 
 .PHONY: all deps tree patches series-check distro-kernel kvm-host kernel stock-kernel board-dtbs debug-kernel initramfs build run boot check arm32-kernel bench lint lint-tool style clean distclean
 
 all: build
 
 deps:
-	@bash scripts/install-deps.sh
+	@$(STEP) bash scripts/install-deps.sh
 
 tree: deps
-	@bash scripts/prepare-tree.sh
+	@$(STEP) bash scripts/prepare-tree.sh
 
 kernel: tree
-	@bash scripts/build-kernel.sh ours base
+	@$(STEP) bash scripts/build-kernel.sh ours base
 
 initramfs: tree
-	@bash scripts/mkinitramfs.sh arm64
-	@bash scripts/mkinitramfs.sh armhf
+	@$(STEP)-arm64 bash scripts/mkinitramfs.sh arm64
+	@$(STEP)-armhf bash scripts/mkinitramfs.sh armhf
 
 arm32-kernel: tree
-	@bash scripts/build-kernel.sh ours arm32-guest
+	@$(STEP) bash scripts/build-kernel.sh ours arm32-guest
 
 lint-tool: deps
-	@$(MAKE) -s -C tools/psci-lint
+	@$(STEP) $(MAKE) -s -C tools/psci-lint
 
 lint: lint-tool
 	@build/psci-lint/psci-lint $(DTS)
@@ -50,30 +52,30 @@ run: build
 
 # The L1 host of FIRMWARE=kvm boots: Debian's arm64 QEMU and its libraries.
 kvm-host: tree
-	@bash scripts/build-kvm-host.sh
+	@$(STEP) bash scripts/build-kvm-host.sh
 
 boot: build $(if $(filter kvm,$(FIRMWARE)),kvm-host)
 	@DTS="$(DTS)" SMP="$(SMP)" MACHINE="$(MACHINE)" ACTION="$(ACTION)" \
 		CMD="$(CMD)" FIRMWARE="$(FIRMWARE)" bash scripts/boot.sh
 
 debug-kernel: tree
-	@bash scripts/build-kernel.sh ours debug
+	@$(STEP) bash scripts/build-kernel.sh ours debug
 
 # The stock 6.12 driver, same tree and config: make check compares with it.
 stock-kernel: tree
-	@bash scripts/build-kernel.sh stock base
+	@$(STEP) bash scripts/build-kernel.sh stock base
 
 # The 6.12 tree's own board device trees (make check compares the drivers
 # on them); built before the suite so that no boot waits behind dtc. A
 # failure here does not stop the suite: its boards unit tries again and
 # reports it as a failed test.
 board-dtbs: tree
-	-@bash scripts/build-board-dtbs.sh
+	-@$(STEP) bash scripts/build-board-dtbs.sh
 
 # The series, written from the project's files (make check applies it with
 # git am and builds after each patch: scripts/check-series.sh).
 patches: tree
-	@python3 scripts/make-patches.py $(BUILD)/src/linux-source-6.12 $(BUILD)/patches
+	@$(STEP) python3 scripts/make-patches.py $(BUILD)/src/linux-source-6.12 $(BUILD)/patches
 
 distro-kernel: patches
 	@bash scripts/build-distro-kernel.sh
@@ -84,8 +86,8 @@ distro-kernel: patches
 # the same inputs only replays them). A failure here is a failed test
 # there, not a stop.
 series-check: patches kernel stock-kernel
-	-@bash scripts/check-series.sh > /dev/null
-	-@bash scripts/check-distro-configs.sh > /dev/null
+	-@$(STEP)-series bash scripts/check-series.sh > /dev/null
+	-@$(STEP)-distro bash scripts/check-distro-configs.sh > /dev/null
 
 check: build kvm-host debug-kernel arm32-kernel stock-kernel board-dtbs series-check
 	@bash selftests/run.sh

@@ -23,6 +23,10 @@ mkdir -p "$LOGDIR"
 n=0 passed=0 failed=0
 
 echo "TAP version 13"
+# Where the build steps before the suite spent their time (scripts/timed-step.sh).
+for f in "$BUILD"/logs/steps/*; do
+	[ -f "$f" ] && echo "# build step ${f##*/}: $(cat "$f") s"
+done
 
 # scenario NAME [VAR=VALUE ...] -- [PATTERN ...]
 #   VAR=VALUE are boot.sh settings. Each PATTERN is an extended regular
