@@ -10,8 +10,7 @@ PKGS=(gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu linux-source-6.12
       libssl-dev libelf-dev cpio xz-utils python3 perl kmod sparse
       qemu-efi-aarch64 libc6-dev-arm64-cross libfdt-dev clang-14
       libclang-rt-14-dev dt-schema gcc-arm-linux-gnueabihf python3-libfdt zstd
-      git patch)
-STAMP_FILE=/usr/bin/qemu-system-aarch64
+      git patch linux-libc-dev)
 
 missing=()
 for p in "${PKGS[@]}"; do
@@ -19,14 +18,12 @@ for p in "${PKGS[@]}"; do
 		missing+=("$p")
 done
 
-
 if [ "${#missing[@]}" -gt 0 ]; then
 	echo "install-deps: installing ${missing[*]}"
 	apt_update
 	apt_get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null ||
 		die "cannot install ${missing[*]}"
 fi
-: "$STAMP_FILE"
 
 # busybox for the guests: the static binary from the arm64 and armhf
 # packages, unpacked into build/ (never installed on the host).

@@ -8,9 +8,12 @@
  * psci_ops and the hooks of <linux/psci.h>, and as the kernel's power-off
  * and restart handlers.
  *
- * Every firmware call goes through psci_call(), which picks the function ID
- * in use for the operation, so that one table says which IDs this kernel
- * sends and a unit test can stand in for the firmware.
+ * Every PSCI call goes through psci_call(), which picks the function ID in
+ * use for the operation, so that one table says which IDs this kernel
+ * sends; SMCCC_VERSION, not a PSCI function, is the one other call, made
+ * on the same conduit. The conduit comes from psci_conduit_call(), where
+ * the KUnit suite puts its fake firmware (a static stub, which only the
+ * test's own thread sees).
  */
 
 #define pr_fmt(fmt) "psci: " fmt
@@ -31,12 +34,16 @@
 #include <linux/suspend.h>
 #include <linux/sysfs.h>
 
+#include <kunit/static_stub.h>
+
 #include <uapi/linux/psci.h>
 
 #include <asm/cpuidle.h>
 #include <asm/hypervisor.h>
 #include <asm/smp_plat.h>
 #include <asm/suspend.h>
+
+#include "psci_functions.h"
 
 /* The operations this driver can ask the firmware for. */
 enum psci_fn {
@@ -57,41 +64,44 @@ enum psci_fn {
 	PSCI_FN_MAX
 };
 
+/* Each operation's number among the standard functions (psci_functions.h). */
+static const u8 psci_fn_number[PSCI_FN_MAX] = {
+	[PSCI_FN_VERSION]		= 0x00,
+	[PSCI_FN_CPU_SUSPEND]		= 0x01,
+	[PSCI_FN_CPU_OFF]		= 0x02,
+	[PSCI_FN_CPU_ON]		= 0x03,
+	[PSCI_FN_AFFINITY_INFO]		= 0x04,
+	[PSCI_FN_MIGRATE]		= 0x05,
+	[PSCI_FN_MIGRATE_INFO_TYPE]	= 0x06,
+	[PSCI_FN_MIGRATE_INFO_UP_CPU]	= 0x07,
+	[PSCI_FN_SYSTEM_OFF]		= 0x08,
+	[PSCI_FN_SYSTEM_RESET]		= 0x09,
+	[PSCI_FN_FEATURES]		= 0x0a,
+	[PSCI_FN_SYSTEM_SUSPEND]	= 0x0e,
+	[PSCI_FN_SET_SUSPEND_MODE]	= 0x0f,
+	[PSCI_FN_SYSTEM_RESET2]		= 0x12,
+};
+
 /*
- * The standard (0.2+) function IDs. A 64-bit kernel uses the SMC64 form
- * where the specification has one; a 32-bit kernel must use SMC32.
+ * The standard (0.2+) ID of function number @n: a 64-bit kernel uses the
+ * SMC64 form where the function has one; a 32-bit kernel must use SMC32.
  */
-#define PSCI_STD(n32, n64)	(IS_ENABLED(CONFIG_64BIT) ? (n64) : (n32))
+static u32 psci_std_number_id(unsigned int n)
+{
+	if (IS_ENABLED(CONFIG_64BIT) && psci_std_functions[n].smc64)
+		return PSCI_0_2_FN64(n);
+	return PSCI_0_2_FN(n);
+}
 
-struct psci_fn_desc {
-	const char *name;
-	u32 std_id;
-};
+static u32 psci_fn_std_id(enum psci_fn fn)
+{
+	return psci_std_number_id(psci_fn_number[fn]);
+}
 
-static const struct psci_fn_desc psci_fn_table[PSCI_FN_MAX] = {
-	[PSCI_FN_VERSION]	= { "PSCI_VERSION", PSCI_0_2_FN_PSCI_VERSION },
-	[PSCI_FN_CPU_SUSPEND]	= { "CPU_SUSPEND", PSCI_STD(PSCI_0_2_FN_CPU_SUSPEND,
-							    PSCI_0_2_FN64_CPU_SUSPEND) },
-	[PSCI_FN_CPU_OFF]	= { "CPU_OFF", PSCI_0_2_FN_CPU_OFF },
-	[PSCI_FN_CPU_ON]	= { "CPU_ON", PSCI_STD(PSCI_0_2_FN_CPU_ON,
-						       PSCI_0_2_FN64_CPU_ON) },
-	[PSCI_FN_AFFINITY_INFO]	= { "AFFINITY_INFO", PSCI_STD(PSCI_0_2_FN_AFFINITY_INFO,
-							      PSCI_0_2_FN64_AFFINITY_INFO) },
-	[PSCI_FN_MIGRATE]	= { "MIGRATE", PSCI_STD(PSCI_0_2_FN_MIGRATE,
-							PSCI_0_2_FN64_MIGRATE) },
-	[PSCI_FN_MIGRATE_INFO_TYPE] = { "MIGRATE_INFO_TYPE", PSCI_0_2_FN_MIGRATE_INFO_TYPE },
-	[PSCI_FN_MIGRATE_INFO_UP_CPU] = { "MIGRATE_INFO_UP_CPU",
-					  PSCI_STD(PSCI_0_2_FN_MIGRATE_INFO_UP_CPU,
-						   PSCI_0_2_FN64_MIGRATE_INFO_UP_CPU) },
-	[PSCI_FN_SYSTEM_OFF]	= { "SYSTEM_OFF", PSCI_0_2_FN_SYSTEM_OFF },
-	[PSCI_FN_SYSTEM_RESET]	= { "SYSTEM_RESET", PSCI_0_2_FN_SYSTEM_RESET },
-	[PSCI_FN_FEATURES]	= { "PSCI_FEATURES", PSCI_1_0_FN_PSCI_FEATURES },
-	[PSCI_FN_SYSTEM_SUSPEND] = { "SYSTEM_SUSPEND", PSCI_STD(PSCI_1_0_FN_SYSTEM_SUSPEND,
-								PSCI_1_0_FN64_SYSTEM_SUSPEND) },
-	[PSCI_FN_SET_SUSPEND_MODE] = { "SET_SUSPEND_MODE", PSCI_1_0_FN_SET_SUSPEND_MODE },
-	[PSCI_FN_SYSTEM_RESET2]	= { "SYSTEM_RESET2", PSCI_STD(PSCI_1_1_FN_SYSTEM_RESET2,
-							      PSCI_1_1_FN64_SYSTEM_RESET2) },
-};
+static const char *psci_fn_name(enum psci_fn fn)
+{
+	return psci_std_functions[psci_fn_number[fn]].name;
+}
 
 /* The legacy (0.1) device-tree properties, in the order of struct psci_0_1_function_ids. */
 static const struct {
@@ -124,7 +134,6 @@ struct psci_reset_mode {
  */
 struct psci_state {
 	psci_call_fn *call;		/* the conduit; NULL = no PSCI */
-	psci_call_fn *firmware;		/* called instead of the conduit (tests) */
 	enum arm_smccc_conduit conduit;
 	const char *source;		/* compatible used, or "ACPI" */
 	u32 version;
@@ -140,13 +149,12 @@ struct psci_state {
 	int feature_cache[PSCI_FN_MAX];
 	struct psci_0_1_function_ids legacy_ids;
 	struct psci_reset_mode reset_modes[PSCI_RESET_MODES];
-	bool live;			/* the kernel's firmware: calls counted */
 };
 
 /* The fields a state starts with before any probe. */
 #define PSCI_STATE_INIT	.conduit = SMCCC_CONDUIT_NONE, .tos_type = PSCI_RET_NOT_SUPPORTED
 
-static struct psci_state psci = { PSCI_STATE_INIT, .live = true };
+static struct psci_state psci = { PSCI_STATE_INIT };
 
 struct psci_operations psci_ops;
 
@@ -187,13 +195,17 @@ static noinstr unsigned long psci_call_smc(unsigned long fid, unsigned long a0,
 	return res.a0;
 }
 
+/* The call wrapper of @conduit (or, in a KUnit test's thread, its fake). */
+static psci_call_fn *psci_conduit_call(enum arm_smccc_conduit conduit)
+{
+	KUNIT_STATIC_STUB_REDIRECT(psci_conduit_call, conduit);
+	return conduit == SMCCC_CONDUIT_HVC ? psci_call_hvc : psci_call_smc;
+}
+
 static void psci_set_conduit(struct psci_state *s, enum arm_smccc_conduit conduit)
 {
 	s->conduit = conduit;
-	if (s->firmware)
-		s->call = s->firmware;
-	else
-		s->call = conduit == SMCCC_CONDUIT_HVC ? psci_call_hvc : psci_call_smc;
+	s->call = psci_conduit_call(conduit);
 }
 
 static const char *psci_conduit_name(enum arm_smccc_conduit conduit)
@@ -248,14 +260,15 @@ static unsigned long psci_calls_total(enum psci_fn fn)
 /*
  * One firmware call for operation @fn with the ID in use. The caller has
  * checked that the operation is present; the result is the firmware's
- * register value, to be read as an int for PSCI status codes. Inlined:
- * it also runs on the idle path.
+ * register value, to be read as an int for PSCI status codes. Only the
+ * kernel's firmware has its calls counted. Inlined: it also runs on the
+ * idle path.
  */
 static __always_inline unsigned long psci_call(const struct psci_state *s, enum psci_fn fn,
 					       unsigned long a0, unsigned long a1,
 					       unsigned long a2)
 {
-	if (s->live)
+	if (s == &psci)
 		psci_count_call(fn);
 	return s->call(s->fid[fn], a0, a1, a2);
 }
@@ -273,7 +286,7 @@ static bool psci_has(const struct psci_state *s, enum psci_fn fn)
 
 static int psci_features(const struct psci_state *s, enum psci_fn fn)
 {
-	return psci_call(s, PSCI_FN_FEATURES, psci_fn_table[fn].std_id, 0, 0);
+	return psci_call(s, PSCI_FN_FEATURES, psci_fn_std_id(fn), 0, 0);
 }
 
 /* Optional functions whose PSCI_FEATURES answer waits until first needed. */
@@ -367,7 +380,7 @@ static __always_inline int psci_to_errno(int err)
 static void psci_report(const struct psci_state *s, enum psci_fn fn, int err,
 			const char *what, const char *then)
 {
-	pr_err("%s (0x%08x)%s failed: %s (%d)%s\n", psci_fn_table[fn].name,
+	pr_err("%s (0x%08x)%s failed: %s (%d)%s\n", psci_fn_name(fn),
 	       s->fid[fn], what, psci_err_name(err), err, then);
 }
 
@@ -944,7 +957,7 @@ static void __init psci_use_standard_ids(struct psci_state *s, bool v1)
 	enum psci_fn fn;
 
 	for (fn = 0; fn < PSCI_FN_MAX; fn++)
-		s->fid[fn] = psci_fn_table[fn].std_id;
+		s->fid[fn] = psci_fn_std_id(fn);
 	if (!v1) {
 		/* Functions introduced by PSCI 1.0 and 1.1. */
 		s->fid[PSCI_FN_FEATURES] = 0;
@@ -1001,19 +1014,38 @@ static int __init psci_probe_standard(struct psci_state *s, u32 *version)
 
 /* ---- probe: device tree ------------------------------------------------- */
 
-/* The compatibles, best first. */
-static const char * const psci_compatibles[] = {
-	"arm,psci-1.0", "arm,psci-0.2", "arm,psci",
+/* What a psci node's compatible says about the firmware's function IDs. */
+enum psci_dt_ids {
+	PSCI_DT_STANDARD,	/* PSCI 0.2 and later: the SMCCC standard IDs */
+	PSCI_DT_LEGACY,		/* PSCI 0.1: the node's own cpu_on, ... IDs */
 };
 
-static bool psci_node_is_psci(const struct device_node *np)
-{
-	int i;
+/*
+ * The compatibles, best first: a node listing several is probed as the
+ * first of them in this table, whatever their order in the node.
+ */
+static const struct of_device_id psci_of_match[] = {
+	{ .compatible = "arm,psci-1.0", .data = (void *)PSCI_DT_STANDARD },
+	{ .compatible = "arm,psci-0.2", .data = (void *)PSCI_DT_STANDARD },
+	{ .compatible = "arm,psci", .data = (void *)PSCI_DT_LEGACY },
+	{}
+};
 
-	for (i = 0; i < ARRAY_SIZE(psci_compatibles); i++)
-		if (of_device_is_compatible(np, psci_compatibles[i]))
-			return true;
-	return false;
+static enum psci_dt_ids psci_dt_match_ids(const struct of_device_id *m)
+{
+	return (uintptr_t)m->data;
+}
+
+/* The best entry of psci_of_match for @np (of the legacy ones, if @legacy). */
+static const struct of_device_id *psci_dt_match(const struct device_node *np, bool legacy)
+{
+	const struct of_device_id *m;
+
+	for (m = psci_of_match; m->compatible[0]; m++)
+		if ((!legacy || psci_dt_match_ids(m) == PSCI_DT_LEGACY) &&
+		    of_device_is_compatible(np, m->compatible))
+			return m;
+	return NULL;
 }
 
 /*
@@ -1027,7 +1059,7 @@ static struct device_node *__init psci_find_node(struct device_node **disabled)
 
 	*disabled = NULL;
 	for_each_of_allnodes(np) {
-		if (!psci_node_is_psci(np))
+		if (!psci_dt_match(np, false))
 			continue;
 		if (!of_device_is_available(np)) {
 			if (!*disabled)
@@ -1072,16 +1104,6 @@ static bool __init psci_dt_conduit(struct psci_state *s, const struct device_nod
 	return true;
 }
 
-/* Every standard function, by its number in the SMCCC standard range. */
-static const char * const psci_std_names[] = {
-	"PSCI_VERSION", "CPU_SUSPEND", "CPU_OFF", "CPU_ON", "AFFINITY_INFO",
-	"MIGRATE", "MIGRATE_INFO_TYPE", "MIGRATE_INFO_UP_CPU", "SYSTEM_OFF",
-	"SYSTEM_RESET", "PSCI_FEATURES", "CPU_FREEZE", "CPU_DEFAULT_SUSPEND",
-	"NODE_HW_STATE", "SYSTEM_SUSPEND", "SET_SUSPEND_MODE",
-	"PSCI_STAT_RESIDENCY", "PSCI_STAT_COUNT", "SYSTEM_RESET2",
-	"MEM_PROTECT", "MEM_PROTECT_CHECK_RANGE", "SYSTEM_OFF2",
-};
-
 /*
  * The name of the standard function @id calls, when that is a function
  * other than @fn; NULL when @id is outside the standard range or is @fn's
@@ -1091,11 +1113,9 @@ static const char *psci_std_id_clash(u32 id, enum psci_fn fn)
 {
 	u32 n = (id & ~PSCI_0_2_64BIT) - PSCI_0_2_FN_BASE;
 
-	if (n >= ARRAY_SIZE(psci_std_names))
+	if (n >= ARRAY_SIZE(psci_std_functions) || n == psci_fn_number[fn])
 		return NULL;
-	if (n == (psci_fn_table[fn].std_id & ~PSCI_0_2_64BIT) - PSCI_0_2_FN_BASE)
-		return NULL;
-	return psci_std_names[n];
+	return psci_std_functions[n].name;
 }
 
 /*
@@ -1125,19 +1145,19 @@ static void __init psci_dt_read_legacy(struct psci_state *s, const struct device
 			continue;
 		if (prop->length != sizeof(u32) || !prop->value) {
 			pr_err("%pOF: \"%s\" is %d bytes, expected one 32-bit cell; %s disabled\n",
-			       np, name, prop->length, psci_fn_table[fn].name);
+			       np, name, prop->length, psci_fn_name(fn));
 			continue;
 		}
 		id = be32_to_cpup(prop->value);
 		if (!id) {
 			pr_err("%pOF: \"%s\" is 0, not a function ID; %s disabled\n",
-			       np, name, psci_fn_table[fn].name);
+			       np, name, psci_fn_name(fn));
 			continue;
 		}
 		clash = standard_too ? psci_std_id_clash(id, fn) : NULL;
 		if (clash) {
 			pr_err("%pOF: \"%s\" = 0x%08x is the standard ID of %s, which this firmware also speaks; %s disabled\n",
-			       np, name, id, clash, psci_fn_table[fn].name);
+			       np, name, id, clash, psci_fn_name(fn));
 			continue;
 		}
 		ids[i] = id;
@@ -1156,10 +1176,12 @@ static void __init psci_dt_read_legacy(struct psci_state *s, const struct device
 
 	for (i = 0; i < ARRAY_SIZE(ids); i++)
 		s->fid[psci_legacy_props[i].fn] = ids[i];
-	s->legacy_ids.cpu_suspend = ids[0];
-	s->legacy_ids.cpu_off = ids[1];
-	s->legacy_ids.cpu_on = ids[2];
-	s->legacy_ids.migrate = ids[3];
+	s->legacy_ids = (struct psci_0_1_function_ids){
+		.cpu_suspend = s->fid[PSCI_FN_CPU_SUSPEND],
+		.cpu_off = s->fid[PSCI_FN_CPU_OFF],
+		.cpu_on = s->fid[PSCI_FN_CPU_ON],
+		.migrate = s->fid[PSCI_FN_MIGRATE],
+	};
 }
 
 static int __init psci_probe_legacy(struct psci_state *s, const struct device_node *np,
@@ -1183,16 +1205,6 @@ static int __init psci_probe_legacy(struct psci_state *s, const struct device_no
 	return 0;
 }
 
-static const char *psci_best_compatible(const struct device_node *np)
-{
-	int i;
-
-	for (i = 0; i < ARRAY_SIZE(psci_compatibles); i++)
-		if (of_device_is_compatible(np, psci_compatibles[i]))
-			return psci_compatibles[i];
-	return NULL;
-}
-
 /*
  * Probe the firmware behind one psci node: the conduit, then the best
  * compatible the node lists, falling back from 0.2/1.0 to the node's
@@ -1200,21 +1212,24 @@ static const char *psci_best_compatible(const struct device_node *np)
  */
 static int __init psci_probe_node(struct psci_state *s, const struct device_node *np)
 {
+	const struct of_device_id *m = psci_dt_match(np, false);
+	const struct of_device_id *legacy;
 	u32 ver;
 
-	s->source = psci_best_compatible(np);
-	if (!s->source || !psci_dt_conduit(s, np)) {
+	if (!m || !psci_dt_conduit(s, np)) {
 		psci_forget(s);
 		return -ENODEV;
 	}
+	s->source = m->compatible;
 
-	if (!strcmp(s->source, "arm,psci"))
+	if (psci_dt_match_ids(m) == PSCI_DT_LEGACY)
 		return psci_probe_legacy(s, np, false);
 
 	psci_dt_read_reset_modes(s, np);
 	if (!psci_probe_standard(s, &ver))
 		return 0;
-	if (!of_device_is_compatible(np, "arm,psci")) {
+	legacy = psci_dt_match(np, true);
+	if (!legacy) {
 		pr_err("%pOF: PSCI_VERSION over %s returned 0x%08x, not PSCI 0.2 or later; PSCI disabled\n",
 		       np, psci_conduit_name(s->conduit), ver);
 		psci_forget(s);
@@ -1222,9 +1237,11 @@ static int __init psci_probe_node(struct psci_state *s, const struct device_node
 	}
 	pr_warn("%pOF: PSCI_VERSION over %s returned 0x%08x, not PSCI 0.2 or later; falling back to the legacy \"arm,psci\" IDs\n",
 		np, psci_conduit_name(s->conduit), ver);
-	s->source = "arm,psci";
+	s->source = legacy->compatible;
 	return psci_probe_legacy(s, np, true);
 }
+
+/* ---- the kernel's firmware: publish, and the DT and ACPI entry points -- */
 
 /*
  * The kernel's firmware is probed: publish it to the rest of the kernel
@@ -1377,7 +1394,7 @@ static ssize_t features_show(struct kobject *kobj, struct kobj_attribute *attr, 
 	for (i = 0; i < ARRAY_SIZE(optional); i++)
 		if (psci_advertised(&psci, optional[i]))
 			len += sysfs_emit_at(buf, len, "%s%s", len ? " " : "",
-					     psci_fn_table[optional[i]].name);
+					     psci_fn_name(optional[i]));
 	len += sysfs_emit_at(buf, len, "\n");
 	return len;
 }
@@ -1461,12 +1478,12 @@ static int __init psci_sysfs_init(void)
 		struct kobj_attribute *calls = &psci_fn_calls_attr[fn];
 
 		sysfs_attr_init(&id->attr);
-		id->attr.name = psci_fn_table[fn].name;
+		id->attr.name = psci_fn_name(fn);
 		id->attr.mode = 0444;
 		id->show = psci_fn_id_show;
 		psci_fn_id_attrs[fn] = &id->attr;
 		sysfs_attr_init(&calls->attr);
-		calls->attr.name = psci_fn_table[fn].name;
+		calls->attr.name = psci_fn_name(fn);
 		calls->attr.mode = 0444;
 		calls->show = psci_fn_calls_show;
 		psci_fn_calls_attrs[fn] = &calls->attr;
@@ -1488,22 +1505,91 @@ late_initcall(psci_sysfs_init);
 /* ---- debugfs ------------------------------------------------------------ */
 
 #ifdef CONFIG_DEBUG_FS
+/*
+ * /sys/kernel/debug/psci says what the 6.12 driver's file says, in its
+ * words and order (bug reports and scripts quote it), from the firmware's
+ * answers at the time of reading; the probe's view, the IDs in use and
+ * the call counts are in /sys/firmware/psci.
+ */
+/* MEM_PROTECT_CHECK_RANGE: the last function the 6.12 file lists. */
+#define PSCI_DEBUGFS_LAST_FN	0x14
+
+static void psci_debugfs_features(struct seq_file *m, const char *name, u32 id)
+{
+	int feature = psci_call(&psci, PSCI_FN_FEATURES, id, 0, 0);
+
+	if (feature == PSCI_RET_NOT_SUPPORTED)
+		return;
+	if (feature < 0)
+		seq_printf(m, "PSCI_FEATURES(%s) error (%d)\n", name, feature);
+	else
+		seq_printf(m, "%s is supported\n", name);
+}
+
+static void psci_debugfs_trusted_os(struct seq_file *m)
+{
+	int type = psci_call(&psci, PSCI_FN_MIGRATE_INFO_TYPE, 0, 0, 0);
+	unsigned long cpuid = 0;
+
+	switch (type) {
+	case PSCI_0_2_TOS_UP_MIGRATE:
+	case PSCI_0_2_TOS_UP_NO_MIGRATE:
+		seq_printf(m, "Trusted OS %smigrate capable\n",
+			   type == PSCI_0_2_TOS_UP_NO_MIGRATE ? "not " : "");
+		if (psci_has(&psci, PSCI_FN_MIGRATE_INFO_UP_CPU))
+			cpuid = psci_call(&psci, PSCI_FN_MIGRATE_INFO_UP_CPU, 0, 0, 0);
+		seq_printf(m, "Trusted OS resident on physical CPU 0x%lx (#%d)\n", cpuid,
+			   max(get_logical_index(cpuid & MPIDR_HWID_BITMASK), -1));
+		break;
+	case PSCI_0_2_TOS_MP:
+		seq_puts(m, "Trusted OS migration not required\n");
+		break;
+	case PSCI_RET_NOT_SUPPORTED:
+		break;
+	default:
+		seq_printf(m, "MIGRATE_INFO_TYPE returned unknown type (%d)\n", type);
+	}
+}
+
 static int psci_debugfs_show(struct seq_file *m, void *unused)
 {
-	enum psci_fn fn;
+	unsigned int n;
+	int feature;
+	u32 smccc;
 
-	seq_printf(m, "version: %u.%u\n", PSCI_VERSION_MAJOR(psci.version),
+	seq_printf(m, "PSCIv%u.%u\n", PSCI_VERSION_MAJOR(psci.version),
 		   PSCI_VERSION_MINOR(psci.version));
-	seq_printf(m, "conduit: %s\n", psci_conduit_name(psci.conduit));
-	seq_printf(m, "source: %s\n", psci.source);
-	seq_printf(m, "smccc: %u.%u\n", PSCI_VERSION_MAJOR(psci.smccc_version),
-		   PSCI_VERSION_MINOR(psci.smccc_version));
-	seq_printf(m, "cpu_suspend_features: 0x%x\n", psci.cpu_suspend_features);
-	seq_printf(m, "trusted_os: %d\n", psci.tos_type);
-	for (fn = 0; fn < PSCI_FN_MAX; fn++)
-		if (psci.fid[fn])
-			seq_printf(m, "fn %s: 0x%08x, %lu calls\n", psci_fn_table[fn].name,
-				   psci.fid[fn], psci_calls_total(fn));
+	if (PSCI_VERSION_MAJOR(psci.version) < 1)
+		return 0;
+
+	feature = psci_call(&psci, PSCI_FN_FEATURES, ARM_SMCCC_VERSION_FUNC_ID, 0, 0);
+	if (feature != PSCI_RET_NOT_SUPPORTED) {
+		smccc = psci.call(ARM_SMCCC_VERSION_FUNC_ID, 0, 0, 0);
+		seq_printf(m, "SMC Calling Convention v%u.%u\n",
+			   PSCI_VERSION_MAJOR(smccc), PSCI_VERSION_MINOR(smccc));
+	} else {
+		seq_puts(m, "SMC Calling Convention v1.0 is assumed\n");
+	}
+
+	feature = psci_call(&psci, PSCI_FN_FEATURES, psci_fn_std_id(PSCI_FN_CPU_SUSPEND), 0, 0);
+	if (feature < 0) {
+		seq_printf(m, "PSCI_FEATURES(CPU_SUSPEND) error (%d)\n", feature);
+	} else {
+		seq_printf(m, "OSI is %ssupported\n",
+			   feature & PSCI_1_0_OS_INITIATED ? "" : "not ");
+		seq_printf(m, "%s StateID format is used\n",
+			   feature & PSCI_1_0_FEATURES_CPU_SUSPEND_PF_MASK ?
+			   "Extended" : "Original");
+	}
+
+	if (psci_has(&psci, PSCI_FN_MIGRATE_INFO_TYPE))
+		psci_debugfs_trusted_os(m);
+
+	/* The optional functions, from MIGRATE on, as 6.12 lists them. */
+	for (n = psci_fn_number[PSCI_FN_MIGRATE]; n <= PSCI_DEBUGFS_LAST_FN; n++)
+		if (n < psci_fn_number[PSCI_FN_SYSTEM_OFF] || n > psci_fn_number[PSCI_FN_FEATURES])
+			psci_debugfs_features(m, psci_std_functions[n].name,
+					      psci_std_number_id(n));
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(psci_debugfs);

@@ -6,18 +6,20 @@
  * so that the tests reach its static functions. Every test probes its
  * psci node, built in memory, into a state of its own (t), whose firmware
  * is psci_fake_call(): it answers from a small rule table and logs each
- * call. The kernel's own firmware state, psci_ops and the call counters
- * are never touched, so the tests can run while the other CPUs idle and
- * hotplug through the real driver.
+ * call. A KUnit static stub on psci_conduit_call() hands it to the probe,
+ * in the test's thread only. The kernel's own firmware state, psci_ops and
+ * the call counters are never touched, so the tests can run while the
+ * other CPUs idle and hotplug through the real driver.
  * The suite runs at boot, before the init sections are freed, as it drives
  * the __init probe.
  */
 
+#include <kunit/static_stub.h>
 #include <kunit/test.h>
 #include <linux/reboot.h>
 
 /* The standard ID, native width, the driver uses for operation @name. */
-#define PSCI_FN_STD(name)	(psci_fn_table[PSCI_FN_##name].std_id)
+#define PSCI_FN_STD(name)	psci_fn_std_id(PSCI_FN_##name)
 
 #define FAKE_RULES	16
 #define FAKE_LOG	64
@@ -61,6 +63,12 @@ static unsigned long psci_fake_call(unsigned long fid, unsigned long a0,
 		    (fake.rules[i].a0 == FAKE_ANY || fake.rules[i].a0 == a0))
 			return fake.rules[i].ret;
 	return (unsigned long)(long)PSCI_RET_NOT_SUPPORTED;
+}
+
+/* Stands in for psci_conduit_call() in the test's thread. */
+static psci_call_fn *psci_fake_conduit(enum arm_smccc_conduit conduit)
+{
+	return psci_fake_call;
 }
 
 static void fake_rule(u32 fid, unsigned long a0, long ret)
@@ -204,7 +212,7 @@ static int psci_kunit_init(struct kunit *test)
 {
 	memset(&fake, 0, sizeof(fake));
 	t = (struct psci_state){ PSCI_STATE_INIT };
-	t.firmware = psci_fake_call;
+	kunit_activate_static_stub(test, psci_conduit_call, psci_fake_conduit);
 	t_ops = (struct psci_operations){ };
 	return 0;
 }
@@ -407,25 +415,39 @@ static void __init psci_test_smccc_absent(struct kunit *test)
 
 /* ---- compatible and method ------------------------------------------------------ */
 
+/* psci_of_match, best first (t.source names them after a probe). */
+#define MATCH_1_0	(&psci_of_match[0])
+#define MATCH_0_2	(&psci_of_match[1])
+#define MATCH_0_1	(&psci_of_match[2])
+
 static void __init psci_test_compat_preference(struct kunit *test)
 {
 	struct device_node *np = fake_node_new();
 
+	KUNIT_EXPECT_EQ(test, psci_dt_match_ids(MATCH_1_0), PSCI_DT_STANDARD);
+	KUNIT_EXPECT_EQ(test, psci_dt_match_ids(MATCH_0_2), PSCI_DT_STANDARD);
+	KUNIT_EXPECT_EQ(test, psci_dt_match_ids(MATCH_0_1), PSCI_DT_LEGACY);
+
 	/* The listed order does not matter: 1.0 beats 0.2 beats 0.1. */
 	fake_prop_strs("compatible", "arm,psci\0arm,psci-0.2\0arm,psci-1.0");
-	KUNIT_EXPECT_STREQ(test, psci_best_compatible(np), "arm,psci-1.0");
+	KUNIT_EXPECT_PTR_EQ(test, psci_dt_match(np, false), MATCH_1_0);
+	KUNIT_EXPECT_PTR_EQ(test, psci_dt_match(np, true), MATCH_0_1);
 
 	np = fake_node_new();
 	fake_prop_strs("compatible", "arm,psci\0arm,psci-0.2");
-	KUNIT_EXPECT_STREQ(test, psci_best_compatible(np), "arm,psci-0.2");
+	KUNIT_EXPECT_PTR_EQ(test, psci_dt_match(np, false), MATCH_0_2);
 
 	np = fake_node_new();
 	fake_prop_strs("compatible", "vendor,thing\0arm,psci");
-	KUNIT_EXPECT_STREQ(test, psci_best_compatible(np), "arm,psci");
+	KUNIT_EXPECT_PTR_EQ(test, psci_dt_match(np, false), MATCH_0_1);
+
+	np = fake_node_new();
+	fake_prop_strs("compatible", "arm,psci-1.0");
+	KUNIT_EXPECT_NULL(test, psci_dt_match(np, true));
 
 	np = fake_node_new();
 	fake_prop_strs("compatible", "arm,psci-9.9");
-	KUNIT_EXPECT_NULL(test, psci_best_compatible(np));
+	KUNIT_EXPECT_NULL(test, psci_dt_match(np, false));
 }
 
 static void __init psci_test_method_missing(struct kunit *test)
@@ -663,41 +685,34 @@ static void __init psci_probe_1_1(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
 }
 
-static void __init psci_expect_cpu_on(struct kunit *test, int fw, int expected)
+/* CPU_ON answers and the errno psci_ops.cpu_on gives for each. */
+struct psci_cpu_on_case {
+	const char *desc;
+	int fw;
+	int expected;
+};
+
+static const struct psci_cpu_on_case psci_cpu_on_cases[] = {
+	{ "SUCCESS", PSCI_RET_SUCCESS, 0 },
+	{ "ALREADY_ON", PSCI_RET_ALREADY_ON, -EALREADY },
+	{ "ON_PENDING", PSCI_RET_ON_PENDING, -EINPROGRESS },
+	{ "DENIED", PSCI_RET_DENIED, -EPERM },
+	{ "INVALID_PARAMETERS", PSCI_RET_INVALID_PARAMS, -EINVAL },
+	{ "INVALID_ADDRESS", PSCI_RET_INVALID_ADDRESS, -EINVAL },
+	{ "INTERNAL_FAILURE", PSCI_RET_INTERNAL_FAILURE, -EIO },
+	{ "NOT_PRESENT", PSCI_RET_NOT_PRESENT, -ENODEV },
+};
+
+KUNIT_ARRAY_PARAM_DESC(psci_cpu_on, psci_cpu_on_cases, desc);
+
+static void __init psci_test_cpu_on(struct kunit *test)
 {
+	const struct psci_cpu_on_case *c = test->param_value;
+
 	psci_probe_1_1(test);
-	fake_rule(PSCI_FN_STD(CPU_ON), FAKE_ANY, fw);
-	KUNIT_EXPECT_EQ(test, psci_do_cpu_on(&t, 0x3, 0x40200000), expected);
-}
-
-static void __init psci_test_cpu_on_success(struct kunit *test)
-{
-	psci_expect_cpu_on(test, PSCI_RET_SUCCESS, 0);
-}
-
-static void __init psci_test_cpu_on_already_on(struct kunit *test)
-{
-	psci_expect_cpu_on(test, PSCI_RET_ALREADY_ON, -EALREADY);
-}
-
-static void __init psci_test_cpu_on_pending(struct kunit *test)
-{
-	psci_expect_cpu_on(test, PSCI_RET_ON_PENDING, -EINPROGRESS);
-}
-
-static void __init psci_test_cpu_on_denied(struct kunit *test)
-{
-	psci_expect_cpu_on(test, PSCI_RET_DENIED, -EPERM);
-}
-
-static void __init psci_test_cpu_on_invalid_params(struct kunit *test)
-{
-	psci_expect_cpu_on(test, PSCI_RET_INVALID_PARAMS, -EINVAL);
-}
-
-static void __init psci_test_cpu_on_invalid_address(struct kunit *test)
-{
-	psci_expect_cpu_on(test, PSCI_RET_INVALID_ADDRESS, -EINVAL);
+	fake_rule(PSCI_FN_STD(CPU_ON), FAKE_ANY, c->fw);
+	KUNIT_EXPECT_EQ(test, psci_do_cpu_on(&t, 0x3, 0x40200000), c->expected);
+	KUNIT_EXPECT_EQ(test, fake_count(PSCI_FN_STD(CPU_ON)), 1);
 }
 
 /* ---- power off and restart ------------------------------------------------------------ */
@@ -943,12 +958,7 @@ static struct kunit_case __refdata psci_kunit_cases[] = {
 	KUNIT_CASE(psci_test_legacy_clash),
 	KUNIT_CASE(psci_test_firmware_priority_free),
 	KUNIT_CASE(psci_test_legacy_duplicate),
-	KUNIT_CASE(psci_test_cpu_on_success),
-	KUNIT_CASE(psci_test_cpu_on_already_on),
-	KUNIT_CASE(psci_test_cpu_on_pending),
-	KUNIT_CASE(psci_test_cpu_on_denied),
-	KUNIT_CASE(psci_test_cpu_on_invalid_params),
-	KUNIT_CASE(psci_test_cpu_on_invalid_address),
+	KUNIT_CASE_PARAM(psci_test_cpu_on, psci_cpu_on_gen_params),
 	KUNIT_CASE(psci_test_system_off_returns),
 	KUNIT_CASE(psci_test_system_reset_returns),
 	KUNIT_CASE(psci_test_reset2_warm_falls_back),

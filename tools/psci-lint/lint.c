@@ -6,30 +6,27 @@
  * reported, not walked.
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libfdt.h>
+#include <linux/psci.h>
+
+/* The standard functions: one table with the kernel client's. */
+#include "psci_functions.h"
 
 #include "lint.h"
 
+/* SMCCC: bit 31 of a function ID marks a fast call (no uapi header has it). */
 #define FAST_CALL	0x80000000u
-#define SMC64		0x40000000u
-#define STD_BASE	0x84000000u
+#define SMC64		PSCI_0_2_64BIT
+#define STD_BASE	PSCI_0_2_FN_BASE
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
-static const char *const std_names[] = {
-	"PSCI_VERSION", "CPU_SUSPEND", "CPU_OFF", "CPU_ON", "AFFINITY_INFO",
-	"MIGRATE", "MIGRATE_INFO_TYPE", "MIGRATE_INFO_UP_CPU", "SYSTEM_OFF",
-	"SYSTEM_RESET", "PSCI_FEATURES", "CPU_FREEZE", "CPU_DEFAULT_SUSPEND",
-	"NODE_HW_STATE", "SYSTEM_SUSPEND", "SET_SUSPEND_MODE",
-	"PSCI_STAT_RESIDENCY", "PSCI_STAT_COUNT", "SYSTEM_RESET2",
-	"MEM_PROTECT", "MEM_PROTECT_CHECK_RANGE", "SYSTEM_OFF2",
-};
-
-#define NR_STD	ARRAY_SIZE(std_names)
+#define NR_STD	ARRAY_SIZE(psci_std_functions)
 
 static const struct {
 	const char *prop;
@@ -215,13 +212,13 @@ static void check_legacy_ids(struct lint *l, const void *fdt, int node, const ch
 		if (n < NR_STD && n != legacy[i].fn && v02) {
 			lint_report(l, LINT_ERROR, path,
 				    "\"%s\" = 0x%08x is the standard ID of %s: a 0.2+ firmware would run that instead; use the firmware's %s ID",
-				    legacy[i].prop, id, std_names[n], std_names[legacy[i].fn]);
+				    legacy[i].prop, id, psci_std_functions[n].name, psci_std_functions[legacy[i].fn].name);
 			continue;
 		}
 		if (n < NR_STD && n != legacy[i].fn)
 			lint_report(l, LINT_INFO, path,
 				    "\"%s\" = 0x%08x is the standard ID of %s; fine for PSCI 0.1 firmware with its own numbering, wrong if it also implements PSCI 0.2",
-				    legacy[i].prop, id, std_names[n]);
+				    legacy[i].prop, id, psci_std_functions[n].name);
 		/*
 		 * Firmware older than the SMC Calling Convention numbers its
 		 * 0.1 calls as it likes (Xen's are 1 and 2); one that also
@@ -240,12 +237,12 @@ static void check_legacy_ids(struct lint *l, const void *fdt, int node, const ch
 		if (v02 && n >= NR_STD && v01_listed_first)
 			lint_report(l, LINT_WARNING, path,
 				    "\"%s\" = 0x%08x differs from the standard %s ID 0x%08x and \"arm,psci\" comes first in compatible: clients that follow list order (Linux up to 6.12) use this 0.1 ID; list \"arm,psci\" last",
-				    legacy[i].prop, id, std_names[legacy[i].fn],
+				    legacy[i].prop, id, psci_std_functions[legacy[i].fn].name,
 				    STD_BASE + legacy[i].fn);
 		else if (v02 && n >= NR_STD)
 			lint_report(l, LINT_INFO, path,
 				    "\"%s\" = 0x%08x differs from the standard %s ID 0x%08x: only a 0.1-only client uses it",
-				    legacy[i].prop, id, std_names[legacy[i].fn],
+				    legacy[i].prop, id, psci_std_functions[legacy[i].fn].name,
 				    STD_BASE + legacy[i].fn);
 	}
 	for (i = 0; i < NR_LEGACY; i++)

@@ -45,25 +45,35 @@ static void psci_test_kill_never_off(struct kunit *test)
 	KUNIT_EXPECT_GT(test, fake_aff.calls, 10);
 }
 
-static void psci_test_kill_off_at_once(struct kunit *test)
+/* AFFINITY_INFO answers that end the wait at the first poll. */
+struct psci_kill_case {
+	const char *desc;
+	int answer;
+	int expected;
+};
+
+static const struct psci_kill_case psci_kill_cases[] = {
+	{ "OFF", PSCI_0_2_AFFINITY_LEVEL_OFF, 0 },
+	{ "INVALID_PARAMETERS", PSCI_RET_INVALID_PARAMS, -EIO },
+	{ "NOT_SUPPORTED", PSCI_RET_NOT_SUPPORTED, -EIO },
+	{ "INTERNAL_FAILURE", PSCI_RET_INTERNAL_FAILURE, -EIO },
+};
+
+KUNIT_ARRAY_PARAM_DESC(psci_kill, psci_kill_cases, desc);
+
+static void psci_test_kill_first_poll(struct kunit *test)
 {
-	fake_aff.answer = PSCI_0_2_AFFINITY_LEVEL_OFF;
-	KUNIT_EXPECT_EQ(test, psci_kill_wait(1, FAKE_MPIDR, fake_affinity_info), 0);
+	const struct psci_kill_case *c = test->param_value;
+
+	fake_aff.answer = c->answer;
+	KUNIT_EXPECT_EQ(test, psci_kill_wait(1, FAKE_MPIDR, fake_affinity_info), c->expected);
 	KUNIT_EXPECT_EQ(test, fake_aff.calls, 1);
 	KUNIT_EXPECT_EQ(test, fake_aff.last_target, FAKE_MPIDR);
 }
 
-static void psci_test_kill_error(struct kunit *test)
-{
-	fake_aff.answer = PSCI_RET_INVALID_PARAMS;
-	KUNIT_EXPECT_EQ(test, psci_kill_wait(1, FAKE_MPIDR, fake_affinity_info), -EIO);
-	KUNIT_EXPECT_EQ(test, fake_aff.calls, 1);
-}
-
 static struct kunit_case psci_arm64_kunit_cases[] = {
 	KUNIT_CASE(psci_test_kill_never_off),
-	KUNIT_CASE(psci_test_kill_off_at_once),
-	KUNIT_CASE(psci_test_kill_error),
+	KUNIT_CASE_PARAM(psci_test_kill_first_poll, psci_kill_gen_params),
 	{}
 };
 
