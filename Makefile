@@ -19,7 +19,7 @@ export BUILD := $(CURDIR)/build
 # Each build step's wall time: build/logs/steps/ (make check prints them).
 STEP = bash scripts/timed-step.sh $@
 
-.PHONY: all deps tree patches series-check distro-kernel kvm-host kernel stock-kernel board-dtbs debug-kernel initramfs build run boot check arm32-kernel bench lint lint-tool style clean distclean
+.PHONY: all deps tree tfa patches series-check distro-kernel kvm-host kernel stock-kernel board-dtbs debug-kernel initramfs build run boot check arm32-kernel bench lint lint-tool style clean distclean
 
 all: build
 
@@ -54,7 +54,7 @@ run: build
 kvm-host: tree
 	@$(STEP) bash scripts/build-kvm-host.sh
 
-boot: build $(if $(filter kvm,$(FIRMWARE)),kvm-host)
+boot: build $(if $(filter kvm,$(FIRMWARE)),kvm-host) $(if $(filter tfa,$(FIRMWARE)),tfa)
 	@DTS="$(DTS)" SMP="$(SMP)" MACHINE="$(MACHINE)" ACTION="$(ACTION)" \
 		CMD="$(CMD)" FIRMWARE="$(FIRMWARE)" bash scripts/boot.sh
 
@@ -89,7 +89,12 @@ series-check: patches kernel stock-kernel
 	-@$(STEP)-series bash scripts/check-series.sh > /dev/null
 	-@$(STEP)-distro bash scripts/check-distro-configs.sh > /dev/null
 
-check: build kvm-host debug-kernel arm32-kernel stock-kernel board-dtbs series-check
+# Trusted Firmware-A for the FIRMWARE=tfa boots (make boot FIRMWARE=tfa
+# too). A failure does not stop the suite: the TF-A scenarios report it.
+tfa: tree
+	-@mkdir -p $(BUILD)/logs && $(STEP) bash scripts/build-tfa.sh > $(BUILD)/logs/build-tfa.log 2>&1
+
+check: build kvm-host debug-kernel arm32-kernel stock-kernel board-dtbs tfa series-check
 	@bash selftests/run.sh
 
 bench: tree

@@ -266,3 +266,9 @@ smccc_view() {
 	echo "SMCCC-VIEW: hwrng: $(cat /sys/class/misc/hw_random/rng_current 2>/dev/null || echo none)"
 	echo "SMCCC-VIEW: hwrng read: $(head -c 64 /dev/hwrng 2>/dev/null | wc -c) bytes"
 }
+
+# debugfs_view: /sys/kernel/debug/psci, one "PSCI-DEBUGFS:" line per line
+# of the file (make check compares ours with the stock driver's).
+debugfs_view() {
+	sed 's/^/PSCI-DEBUGFS: /' /sys/kernel/debug/psci
+}

@@ -117,7 +117,7 @@ INITRD_ADDR=0x60000000
 # CPU 0 itself.
 STUB_CPU=,cpu-num=0
 if [ "${FIRMWARE:-}" = tfa ]; then
-	STUB_ADDR=0x40400000
+	STUB_ADDR=$TFA_BL33_BASE
 	KERNEL_ADDR=0x40600000
 	STUB_CPU=
 	[ -f "$BUILD/tfa/flash.bin" ] || die "no TF-A (run scripts/build-tfa.sh)"
@@ -189,13 +189,13 @@ PY
 	       -device "loader,file=$G/initrd,addr=$INITRD_ADDR,force-raw=on")
 elif [ "${FIRMWARE:-}" = tfa ]; then
 	# Trusted Firmware-A at EL3 (scripts/build-tfa.sh) is the PSCI firmware:
-	# it starts the kernel preloaded at 0x40400000 with its own psci node
+	# it starts the kernel preloaded at TFA_BL33_BASE with its own psci node
 	# (method smc) added to QEMU's DT. Nothing passes a command line or an
 	# initrd that way: the kernel's built-in CONFIG_CMDLINE names the
 	# initrd, preloaded at 0x48000000 in an 8 MiB zero-padded window.
 	[ "$(stat -c %s "$work/initrd")" -le $((8 << 20)) ] || die "initrd over 8 MiB"
 	[ -n "${APPEND:-}" ] && log "APPEND is ignored with FIRMWARE=tfa (built-in command line)"
-	QEMU+=(-device "loader,file=$IMAGE,addr=0x40400000,force-raw=on"
+	QEMU+=(-device "loader,file=$IMAGE,addr=$TFA_BL33_BASE,force-raw=on"
 	       -device "loader,file=$work/initrd,addr=0x48000000,force-raw=on")
 elif [ "${FIRMWARE:-}" = uefi ]; then
 	# EDK2 (Debian's qemu-efi-aarch64) loads the Image through fw_cfg as an

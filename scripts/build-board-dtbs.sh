@@ -23,9 +23,10 @@ for arch in arm64 arm; do
 	log "device trees for $arch: finding the boards with psci"
 	python3 selftests/boards/psci-sources.py "$SRC_STOCK" "$arch" > "$out/targets"
 	log "device trees for $arch: $(wc -l < "$out/targets") boards"
-	make -s -C "$SRC_STOCK" O="$out" ARCH=$arch CROSS_COMPILE=$cross $config >/dev/null
+	kmake_for "$arch" "$cross" "$SRC_STOCK" "$out" "$config" >/dev/null
 	# -k: a board whose tree does not build is left out, not fatal.
-	xargs -a "$out/targets" make -s -k -C "$SRC_STOCK" O="$out" ARCH=$arch \
-		CROSS_COMPILE=$cross DTC_FLAGS=-q -j"$(nproc)" > "$out/build.log" 2>&1 || true
+	mapfile -t targets < "$out/targets"
+	kmake_for "$arch" "$cross" "$SRC_STOCK" "$out" -k DTC_FLAGS=-q "${targets[@]}" \
+		> "$out/build.log" 2>&1 || true
 	echo "$stamp" > "$out/.stamp"
 done

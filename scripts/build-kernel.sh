@@ -1,5 +1,6 @@
 #!/bin/bash
-# Build one arm64 guest Image.
+# Build one guest kernel: an arm64 Image, or for an arm32* flavour an arm
+# zImage.
 #
 #   build-kernel.sh VARIANT FLAVOUR
 #     VARIANT  ours | stock      which source tree (see prepare-tree.sh)
@@ -60,11 +61,7 @@ if [ -f "$out/$TARGET" ] && [ "$(cat "$out/.inputs" 2>/dev/null)" = "$inputs" ];
 	exit 0
 fi
 rm -f "$out/.inputs"
-kmake() {
-	make -s -C "$src" O="$obj" ARCH=$ARCH \
-		CROSS_COMPILE=$CROSS CC="ccache ${CROSS}gcc" \
-		-j"$(nproc)" "$@"
-}
+kmake() { kmake_for "$ARCH" "$CROSS" "$src" "$obj" "$@"; }
 
 # Reconfigure only when a fragment changed, or (series) the tree's Kconfig
 # may have: a patch can add a symbol the fragments ask for.

@@ -3,7 +3,7 @@
 # arm-trusted-firmware source package, once, into build/tfa/:
 #   build/tfa/flash.bin   bl1.bin at 0, fip.bin at 256 KiB (-bios)
 # BL33 is our kernel (or a boot stub in front of it), preloaded by QEMU's
-# loader at 0x40400000.
+# loader at TFA_BL33_BASE (lib.sh).
 #
 # One functional change, ours, in scripts/tfa/qemu-cpu-suspend.patch: TF-A
 # 2.8's qemu platform accepts the core power-down power_state 0x00010002 but
@@ -19,6 +19,8 @@ cd "$(dirname "$0")/.."
 OUT=$BUILD/tfa
 PATCH=$PWD/scripts/tfa/qemu-cpu-suspend.patch
 [ "$OUT/flash.bin" -nt "$PATCH" ] && [ "$OUT/flash.bin" -nt "$0" ] && exit 0
+# No stale image while (or if) this build fails: the scenarios look for it.
+rm -f "$OUT/flash.bin"
 mkdir -p "$OUT"
 
 # apt-get source needs a deb-src entry: the machine's own Debian stanza,
@@ -46,7 +48,7 @@ fi
 sed -i 's/^\(TF_LDFLAGS[[:space:]]*+=[[:space:]]*\)-Wl,--fatal-warnings /\1/;
 	s/^\(TF_LDFLAGS[[:space:]]*+=[[:space:]]*\)--fatal-warnings /\1/' "$tree/Makefile"
 make -s -C "$tree" PLAT=qemu CROSS_COMPILE=aarch64-linux-gnu- \
-	ARM_LINUX_KERNEL_AS_BL33=1 PRELOADED_BL33_BASE=0x40400000 -j"$(nproc)" all fip
+	ARM_LINUX_KERNEL_AS_BL33=1 PRELOADED_BL33_BASE=$TFA_BL33_BASE -j"$(nproc)" all fip
 rel=$tree/build/qemu/release
 dd if="$rel/bl1.bin" of="$OUT/flash.bin.tmp" bs=4096 conv=notrunc status=none
 dd if="$rel/fip.bin" of="$OUT/flash.bin.tmp" bs=4096 seek=64 conv=notrunc status=none

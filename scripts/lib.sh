@@ -43,8 +43,14 @@ apt_get() {
 	return 1
 }
 
-# Console lines that are kernel reports (oops, BUG, WARN), on any boot.
-KERNEL_REPORT='Oops|BUG:|WARNING:|Unable to handle kernel|Internal error:'
+# Where TF-A (scripts/build-tfa.sh) jumps to BL33 on QEMU's virt board:
+# the image QEMU's loader preloads there (scripts/boot.sh) runs first.
+TFA_BL33_BASE=0x40400000
+
+# Console lines that are kernel reports, on any boot (scripts/boot.sh fails
+# a boot that prints one; the scenarios need not list them): oops, BUG,
+# WARN, a stack dump, and the arm64 kill wait giving up on a CPU.
+KERNEL_REPORT='Oops|BUG:|WARNING:|Unable to handle kernel|Internal error:|Call trace:|may not have powered off'
 # The one rule that tells the nested setup's own noise apart from reports
 # about our code: lines of a FIRMWARE=kvm boot's L1 host (our kernel at
 # EL2 on TCG, running KVM) that come from emulating a hypervisor on a busy
@@ -88,11 +94,14 @@ debian_config() {
 		--enable DEBUG_INFO_NONE
 }
 
-# kmake_arm64 SRC OBJ ARGS...: kbuild of an arm64 kernel in source tree SRC
-# with its object tree OBJ, compiling through ccache on every core.
-kmake_arm64() {
-	local src=$1 obj=$2
-	shift 2
-	make -s -C "$src" O="$obj" ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- \
-		CC="ccache aarch64-linux-gnu-gcc" -j"$(nproc)" "$@"
+# kmake_for ARCH CROSS SRC OBJ ARGS...: kbuild of a kernel for ARCH (CROSS:
+# the toolchain prefix) in source tree SRC with its object tree OBJ,
+# compiling through ccache on every core. kmake_arm64 SRC OBJ ARGS...: the
+# same for arm64.
+kmake_for() {
+	local arch=$1 cross=$2 src=$3 obj=$4
+	shift 4
+	make -s -C "$src" O="$obj" ARCH="$arch" CROSS_COMPILE="$cross" \
+		CC="ccache ${cross}gcc" -j"$(nproc)" "$@"
 }
+kmake_arm64() { kmake_for arm64 aarch64-linux-gnu- "$@"; }

@@ -35,10 +35,7 @@ out=$(mktemp)
 gate "checkpatch --strict: ${files[*]}" "$out"
 
 obj=$BUILD/obj/style
-kmake() {
-	make -s -C "$SRC_OURS" O="$obj" ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- \
-		CC="ccache aarch64-linux-gnu-gcc" -j"$(nproc)" "$@"
-}
+kmake() { kmake_arm64 "$SRC_OURS" "$obj" "$@"; }
 if [ ! -f "$obj/.config" ] || ! cmp -s "$obj/.config" "$BUILD/images/ours-base/.config"; then
 	mkdir -p "$obj"
 	cp "$BUILD/images/ours-base/.config" "$obj/.config"
@@ -59,13 +56,11 @@ sparse_msgs() { # TREE OBJDIR -> "file: message" lines, line numbers dropped
 	if [ ! -f "$o/.config" ] || ! cmp -s "$o/.config" "$BUILD/images/ours-base/.config"; then
 		mkdir -p "$o"
 		cp "$BUILD/images/ours-base/.config" "$o/.config"
-		make -s -C "$tree" O="$o" ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- olddefconfig >/dev/null
+		kmake_arm64 "$tree" "$o" olddefconfig >/dev/null
 	fi
-	make -s -C "$tree" O="$o" ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- \
-		CC="ccache aarch64-linux-gnu-gcc" -j"$(nproc)" prepare >/dev/null 2>&1
+	kmake_arm64 "$tree" "$o" prepare >/dev/null 2>&1
 	for f in "${objs[@]}"; do rm -f "$o/$f"; done
-	make -s -C "$tree" O="$o" ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- \
-		CC="ccache aarch64-linux-gnu-gcc" -j"$(nproc)" C=2 "${objs[@]}" 2>&1 |
+	kmake_arm64 "$tree" "$o" C=2 "${objs[@]}" 2>&1 |
 		grep -E 'warning|error' | sed -E "s|^$tree/||; s|:[0-9]+:[0-9]+:|:|" | sort -u
 }
 sparse_msgs "$SRC_OURS" "$obj" > "$out.ours"

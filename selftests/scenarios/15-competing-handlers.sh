@@ -32,13 +32,13 @@ for variant in ours stock; do
 	# gpio-poweroff at the default sys-off priority runs first (and WARNs:
 	# its line goes nowhere on QEMU), then PSCI's SYSTEM_OFF.
 	scenario handlers-$variant-poweroff IMAGE="$IMG" DTS=$GPIO ACTION=poweroff \
-		APPEND=tp_printk CMD=trace_conduit ALLOW_REPORT=gpio_poweroff -- \
+		APPEND=tp_printk CMD=trace_conduit ALLOW_REPORT='gpio_poweroff|Call trace:' -- \
 		'PSCI-TEST: tracing conduit calls' 'reboot: Power down' ">$GPIO_OFF_WARN" \
 		">$SYSTEM_OFF" "${QUIET_HANDLERS[@]}"
 	# gpio-poweroff at the firmware priority (224) registers and runs
 	# first; gpio-restart at 128 runs after PSCI, i.e. never.
 	scenario handlers-$variant-high-prio-poweroff IMAGE="$IMG" DTS=$HIGH ACTION=poweroff \
-		APPEND=tp_printk CMD=trace_conduit ALLOW_REPORT=gpio_poweroff -- \
+		APPEND=tp_printk CMD=trace_conduit ALLOW_REPORT='gpio_poweroff|Call trace:' -- \
 		'PSCI-TEST: tracing conduit calls' 'reboot: Power down' ">$GPIO_OFF_WARN" \
 		">$SYSTEM_OFF" "${QUIET_HANDLERS[@]}"
 	scenario handlers-$variant-high-prio-reboot IMAGE="$IMG" DTS=$HIGH ACTION=reboot \
