@@ -272,3 +272,13 @@ smccc_view() {
 debugfs_view() {
 	sed 's/^/PSCI-DEBUGFS: /' /sys/kernel/debug/psci
 }
+
+# kselftest_psci [ARGS]: the psci kselftest (selftests/psci/psci.sh, as a
+# kernel tree's tools/testing/selftests/psci/ has it), each KTAP line
+# prefixed "KSFT: ", then "KSFT: exit N" with its exit status.
+kselftest_psci() {
+	sh /kselftest/psci/psci.sh "$@" > /tmp/ksft.out 2>&1
+	rc=$?
+	sed 's/^/KSFT: /' /tmp/ksft.out
+	echo "KSFT: exit $rc"
+}

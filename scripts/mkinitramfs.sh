@@ -46,7 +46,7 @@ list=$BUILD/initramfs/base$suffix.list
 		 head tail wc tr cut sort uniq seq test [ printf dmesg uname \
 		 true false date kill ps top watch xargs find dd hexdump od \
 		 expr basename dirname usleep nproc taskset yes time timeout \
-		 env which; do
+		 env which readlink; do
 		echo "slink /bin/$a /bin/busybox 0777 0 0"
 	done
 	for a in init poweroff reboot halt; do
@@ -57,6 +57,13 @@ list=$BUILD/initramfs/base$suffix.list
 	echo "file /etc/rc guest/rc 0755 0 0"
 	echo "file /etc/run-test guest/run-test 0755 0 0"
 	echo "file /etc/psci-lib.sh guest/psci-lib.sh 0644 0 0"
+	# The psci kselftest, laid out as in a kernel tree's
+	# tools/testing/selftests/ (its KTAP helpers are the tree's own).
+	for d in kselftest kselftest/psci kselftest/kselftest; do
+		echo "dir /$d 0755 0 0"
+	done
+	echo "file /kselftest/psci/psci.sh selftests/psci/psci.sh 0755 0 0"
+	echo "file /kselftest/kselftest/ktap_helpers.sh $SRC_STOCK/tools/testing/selftests/kselftest/ktap_helpers.sh 0644 0 0"
 	[ "$arch" = arm64 ] && for f in "$BUILD"/guest-bin/*; do
 		[ -f "$f" ] && echo "file /usr/bin/${f##*/} $f 0755 0 0"
 	done

@@ -34,6 +34,7 @@ overlay() {
 	local ours=$1 dest=$SRC_OURS/$2
 	if ! cmp -s "$ours" "$dest"; then
 		rm -f "$dest"
+		mkdir -p "$(dirname "$dest")"
 		cp "$ours" "$dest"
 	fi
 }

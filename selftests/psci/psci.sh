@@ -1,0 +1,238 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# Does PSCI work on this system? What the firmware offers, and each thing
+# the kernel does through it, checked from userspace with the PSCI
+# driver's /sys/firmware/psci view (Documentation/ABI/testing/
+# sysfs-firmware-psci): the version and conduit, each function's presence,
+# CPU_OFF and CPU_ON on every hotpluggable CPU, AFFINITY_INFO confirming
+# each CPU off, each idle state entered, suspend-to-idle woken by the RTC,
+# the reboot modes. KTAP output; what the firmware legitimately does not
+# offer is a skip, never a failure. Runs on busybox sh.
+#
+#   psci.sh [-n]     -n: no suspend-to-idle
+#
+# Exit status: 0 all passed or skipped, 1 a failure, 4 no PSCI here.
+
+# shellcheck disable=SC3043 # local: in dash, busybox and bash, as the helpers assume
+DIR=$(dirname "$(readlink -f "$0")")
+# The kselftest helpers: beside this directory in a kernel tree
+# (tools/testing/selftests/kselftest/), or where KSFT_HELPERS says.
+# shellcheck source=/dev/null
+. "${KSFT_HELPERS:-$DIR/../kselftest/ktap_helpers.sh}"
+
+PSCI=/sys/firmware/psci
+CPUS=/sys/devices/system/cpu
+SUSPEND=1
+[ "${1:-}" = -n ] && SUSPEND=
+
+# The functions a client can find, and which of them PSCI 0.2+ makes
+# mandatory (PSCI_FEATURES from 1.0 on; 0.1 has none).
+FUNCTIONS="PSCI_VERSION CPU_SUSPEND CPU_OFF CPU_ON AFFINITY_INFO MIGRATE
+MIGRATE_INFO_TYPE MIGRATE_INFO_UP_CPU SYSTEM_OFF SYSTEM_RESET PSCI_FEATURES
+SYSTEM_SUSPEND SET_SUSPEND_MODE SYSTEM_RESET2"
+MANDATORY_0_2="PSCI_VERSION CPU_SUSPEND CPU_OFF CPU_ON AFFINITY_INFO SYSTEM_OFF SYSTEM_RESET"
+
+ktap_print_header
+
+case "$(uname -m)" in
+aarch64 | arm*) ;;
+*)
+	ktap_skip_all "not an Arm system ($(uname -m)): no PSCI"
+	exit "$KSFT_SKIP" ;;
+esac
+if [ ! -d "$PSCI" ]; then
+	ktap_skip_all "no $PSCI: no PSCI firmware, or a PSCI driver without that view"
+	exit "$KSFT_SKIP"
+fi
+
+has() { [ -f "$PSCI/functions/$1" ]; }
+calls() { cat "$PSCI/calls/$1" 2>/dev/null || echo 0; }
+# in_list WORD LIST: is WORD one of LIST's words?
+in_list() {
+	local w
+	for w in $2; do [ "$w" = "$1" ] && return 0; done
+	return 1
+}
+
+# What the kernel said about a call that failed: its psci: lines since
+# the test began.
+psci_lines() {
+	dmesg 2>/dev/null | grep 'psci: ' | tail -n "+$((DMESG_START + 1))" | tail -n 5 |
+		sed 's/^\[[ 0-9.]*\] //; s/^/# /'
+}
+DMESG_START=$(dmesg 2>/dev/null | grep -c 'psci: ')
+
+version=$(cat "$PSCI/version")
+major=${version%%.*}
+
+# The hotpluggable CPUs online now, and the cpuidle states (but WFI) of
+# the first CPU with cpuidle: the plan counts them.
+hotplug_cpus=
+for d in "$CPUS"/cpu[0-9]*; do
+	[ -f "$d/online" ] && [ "$(cat "$d/online")" = 1 ] && hotplug_cpus="$hotplug_cpus ${d##*/}"
+done
+idle_states=
+for st in "$CPUS"/cpu[0-9]*/cpuidle/state*; do
+	[ -d "$st" ] || break
+	case "$st" in "$CPUS/cpu0/"*) ;; *) [ -n "$idle_states" ] && break ;; esac
+	[ "$(cat "$st/name")" = WFI ] || idle_states="$idle_states ${st##*/}"
+done
+
+# nr LIST: how many words
+nr() {
+	# shellcheck disable=SC2086 # the words are wanted
+	set -- $1
+	echo $#
+}
+ktap_set_plan $((1 + $(nr "$FUNCTIONS") + $(nr "$hotplug_cpus") + 1 + $(nr "$idle_states") + 2))
+
+# 1. The firmware.
+ktap_print_msg "PSCI $version over $(cat "$PSCI/conduit"), from $(cat "$PSCI/source");" \
+	"SMCCC $(cat "$PSCI/smccc_version" 2>/dev/null || echo -)," \
+	"Trusted OS $(cat "$PSCI/trusted_os" 2>/dev/null || echo -)"
+if [ -n "$version" ] && [ "$(cat "$PSCI/conduit")" != none ]; then
+	ktap_test_pass "PSCI $version found, conduit $(cat "$PSCI/conduit")"
+else
+	ktap_test_fail "PSCI found (version '$version', conduit $(cat "$PSCI/conduit"))"
+fi
+
+# 2. Each function: present, or a skip when the version lets the firmware
+# leave it out.
+for f in $FUNCTIONS; do
+	if has "$f"; then
+		ktap_test_pass "$f offered, ID $(cat "$PSCI/functions/$f")"
+	elif [ "$major" != 0 ] && [ "$f" = PSCI_FEATURES ]; then
+		ktap_test_fail "$f offered: mandatory from PSCI 1.0, firmware says $version"
+	elif [ "$version" != 0.1 ] && in_list "$f" "$MANDATORY_0_2"; then
+		ktap_test_fail "$f offered: mandatory from PSCI 0.2, firmware says $version"
+	else
+		ktap_test_skip "$f not offered by this firmware (optional in PSCI $version)"
+	fi
+done
+
+# 3. CPU_OFF, then CPU_ON, on every hotpluggable CPU that is online; each
+# must reach the firmware (the call counters) and leave the CPU where it
+# was asked to be.
+offlined=0
+aff_before=$(calls AFFINITY_INFO)
+for cpu in $hotplug_cpus; do
+	d=$CPUS/$cpu
+	if ! has CPU_OFF || ! has CPU_ON; then
+		ktap_test_skip "$cpu off and on: the firmware offers no CPU_OFF or no CPU_ON"
+		continue
+	fi
+	off0=$(calls CPU_OFF) on0=$(calls CPU_ON)
+	if ! echo 0 > "$d/online" 2>/dev/null || [ "$(cat "$d/online")" != 0 ]; then
+		case "$(cat "$PSCI/trusted_os" 2>/dev/null)" in
+		up-no-migrate*)
+			ktap_test_skip "$cpu off and on: kept online for a uniprocessor Trusted OS"
+			continue ;;
+		esac
+		ktap_test_fail "$cpu off: the kernel refused or the CPU stayed online"
+		psci_lines
+		continue
+	fi
+	offlined=$((offlined + 1))
+	if ! echo 1 > "$d/online" 2>/dev/null || [ "$(cat "$d/online")" != 1 ]; then
+		ktap_test_fail "$cpu on: the CPU did not come back"
+		psci_lines
+		continue
+	fi
+	off1=$(calls CPU_OFF) on1=$(calls CPU_ON)
+	counts="CPU_OFF calls $off0 -> $off1, CPU_ON $on0 -> $on1"
+	if [ "$off1" -gt "$off0" ] && [ "$on1" -gt "$on0" ]; then
+		ktap_test_pass "$cpu off and on ($counts)"
+	else
+		ktap_test_fail "$cpu off and on without the calls ($counts)"
+	fi
+done
+
+# 4. The kernel confirms each CPU off with AFFINITY_INFO before it counts
+# it dead.
+aff_after=$(calls AFFINITY_INFO)
+if ! has AFFINITY_INFO; then
+	ktap_test_skip "AFFINITY_INFO: not offered by this firmware"
+elif [ "$offlined" = 0 ]; then
+	ktap_test_skip "AFFINITY_INFO: no CPU was taken off"
+else
+	what="AFFINITY_INFO asked for each of $offlined CPUs taken off"
+	what="$what ($aff_before -> $aff_after calls)"
+	if [ $((aff_after - aff_before)) -ge "$offlined" ]; then
+		ktap_test_pass "$what"
+	else
+		ktap_test_fail "$what"
+	fi
+fi
+
+# 5. Each idle state the CPUs have is entered: with the others disabled
+# (WFI aside), its usage grows over two seconds of idling on some CPU.
+set_idle_states() { # STATE|all: enable only STATE (and WFI), or all again
+	local dir
+	for dir in "$CPUS"/cpu[0-9]*/cpuidle/state*; do
+		[ "$(cat "$dir/name")" = WFI ] && continue
+		if [ "$1" = all ] || [ "${dir##*/}" = "$1" ]; then
+			echo 0 > "$dir/disable"
+		else
+			echo 1 > "$dir/disable"
+		fi
+	done 2>/dev/null
+}
+usage_of() { # STATE: its usage summed over the CPUs
+	local sum=0 u
+	for u in "$CPUS"/cpu[0-9]*/cpuidle/"$1"/usage; do
+		[ -f "$u" ] && sum=$((sum + $(cat "$u")))
+	done
+	echo "$sum"
+}
+for st in $idle_states; do
+	name=$(cat "$CPUS/cpu0/cpuidle/$st/name")
+	set_idle_states "$st"
+	u0=$(usage_of "$st") s0=$(calls CPU_SUSPEND)
+	sleep 2
+	u1=$(usage_of "$st") s1=$(calls CPU_SUSPEND)
+	if [ "$u1" -gt "$u0" ] && [ "$s1" -gt "$s0" ]; then
+		ktap_test_pass "idle state $name entered ($u0 -> $u1, CPU_SUSPEND calls $s0 -> $s1)"
+	else
+		ktap_test_fail "idle state $name entered ($u0 -> $u1, CPU_SUSPEND calls $s0 -> $s1)"
+	fi
+done
+set_idle_states all
+
+# 6. Suspend-to-idle, woken by the RTC's alarm: the system comes back with
+# every CPU it had.
+rtc=/sys/class/rtc/rtc0/wakealarm
+if [ -z "$SUSPEND" ]; then
+	ktap_test_skip "suspend-to-idle: not asked for (-n)"
+elif ! grep -qw freeze /sys/power/state 2>/dev/null; then
+	ktap_test_skip "suspend-to-idle: the kernel offers no freeze state"
+elif [ ! -w "$rtc" ]; then
+	ktap_test_skip "suspend-to-idle: no RTC alarm to wake the system"
+else
+	online0=$(cat "$CPUS/online")
+	ok0=$(cat /sys/power/suspend_stats/success 2>/dev/null || echo 0)
+	echo 0 > "$rtc"
+	echo +3 > "$rtc"
+	if echo freeze > /sys/power/state 2>/dev/null; then
+		ok1=$(cat /sys/power/suspend_stats/success 2>/dev/null || echo 0)
+		online1=$(cat "$CPUS/online")
+		if [ "$ok1" -gt "$ok0" ] && [ "$online1" = "$online0" ]; then
+			ktap_test_pass "suspend-to-idle, woken by the RTC (CPUs $online1 back)"
+		else
+			ktap_test_fail "suspend-to-idle: successes $ok0 -> $ok1, CPUs $online1"
+		fi
+	else
+		ktap_test_fail "suspend-to-idle: the kernel refused to suspend"
+	fi
+	echo 0 > "$rtc"
+fi
+
+# 7. The reboot modes the driver knows (reboot <mode> asks the firmware
+# for them through SYSTEM_RESET2).
+if [ -f "$PSCI/reboot_modes" ] && [ -s "$PSCI/reboot_modes" ]; then
+	ktap_test_pass "reboot modes: $(tr '\n' ' ' < "$PSCI/reboot_modes")"
+else
+	ktap_test_skip "reboot modes: none described"
+fi
+
+ktap_finished
