@@ -95,7 +95,7 @@ tfa: tree
 	-@mkdir -p $(BUILD)/logs && $(STEP) bash scripts/build-tfa.sh > $(BUILD)/logs/build-tfa.log 2>&1
 
 check: build kvm-host debug-kernel arm32-kernel stock-kernel board-dtbs tfa series-check
-	@bash selftests/run.sh
+	@bash qemu-tests/run.sh
 
 bench: tree
 	@bash bench/run.sh

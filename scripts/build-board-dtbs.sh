@@ -1,6 +1,6 @@
 #!/bin/bash
 # Build the kernel's own board device trees that can hold a psci node, for
-# the board corpus (selftests/boards/): every arm64 and arm .dts that
+# the board corpus (qemu-tests/boards/): every arm64 and arm .dts that
 # mentions psci itself or through its includes, compiled by the stock
 # tree's own dtc rules into build/dtbs/ARCH/. Cached: redone only when the
 # source package changes.
@@ -21,7 +21,7 @@ for arch in arm64 arm; do
 	rm -rf "$out"
 	mkdir -p "$out"
 	log "device trees for $arch: finding the boards with psci"
-	python3 selftests/boards/psci-sources.py "$SRC_STOCK" "$arch" > "$out/targets"
+	python3 qemu-tests/boards/psci-sources.py "$SRC_STOCK" "$arch" > "$out/targets"
 	log "device trees for $arch: $(wc -l < "$out/targets") boards"
 	kmake_for "$arch" "$cross" "$SRC_STOCK" "$out" "$config" >/dev/null
 	# -k: a board whose tree does not build is left out, not fatal.

@@ -21,7 +21,7 @@ scenario sysfs-qemu-hvc CMD="$SHOW_SYSFS" -- \
 scenario sysfs-qemu-smc-el2 MACHINE=virt,virtualization=on CMD="$SHOW_SYSFS" -- \
 	'PSCI-SYSFS: conduit: smc' 'PSCI-SYSFS: version: 1\.1' 'reboot: Power down'
 
-scenario sysfs-legacy-0.1 DTS=selftests/dts/legacy-0.1.dts CMD="$SHOW_SYSFS" -- \
+scenario sysfs-legacy-0.1 DTS=qemu-tests/dts/legacy-0.1.dts CMD="$SHOW_SYSFS" -- \
 	'PSCI-SYSFS: version: 0\.1' 'PSCI-SYSFS: source: arm,psci' \
 	'PSCI-SYSFS: functions/CPU_ON: 0x95c1ba60' '!PSCI-SYSFS: functions/SYSTEM_OFF' \
 	'!PSCI-SYSFS: functions/PSCI_VERSION' 'System halted'

@@ -1,7 +1,7 @@
 #!/bin/bash
 # The dt-schema gate (Debian's dt-schema): the binding schema is a valid
 # schema, every dts-example validates against it, and every bad node in
-# selftests/schema-bad/ fails for the reason its "// expect:" line names.
+# qemu-tests/schema-bad/ fails for the reason its "// expect:" line names.
 # Prints "ok - X" / "not ok - X" lines.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -44,7 +44,7 @@ for f in dts-examples/*.dts; do
 	fi
 done
 
-for f in selftests/schema-bad/*.dts; do
+for f in qemu-tests/schema-bad/*.dts; do
 	expect=$(sed -n 's|^// expect: ||p' "$f")
 	out=$(validate "$f")
 	if [ -n "$out" ] && grep -qF -- "$expect" <<< "$out"; then

@@ -3,4 +3,4 @@
 
 BAD_PART=1
 # shellcheck source=/dev/null
-. selftests/scenarios/91-debug-bad-input.sh
+. qemu-tests/scenarios/91-debug-bad-input.sh

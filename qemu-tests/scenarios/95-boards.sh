@@ -1,6 +1,6 @@
 # The kernel's own board device trees: every distinct psci node of the 6.12
 # tree's arm64 and arm boards, booted on the stock driver and on ours, and
-# psci-lint over every board (selftests/boards/run.sh).
+# psci-lint over every board (qemu-tests/boards/run.sh).
 # shellcheck shell=bash
 
-gates boards bash selftests/boards/run.sh
+gates boards bash qemu-tests/boards/run.sh

@@ -2,7 +2,7 @@
 # a bounded libFuzzer run. The bad-input matrix checks its findings too.
 # shellcheck shell=bash
 
-gates lint bash selftests/lint-tests.sh
+gates lint bash qemu-tests/lint-tests.sh
 
 # The dt-schema binding: valid schema, examples pass, bad nodes fail.
-gates schema bash selftests/schema-tests.sh
+gates schema bash qemu-tests/schema-tests.sh

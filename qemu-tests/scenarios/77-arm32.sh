@@ -10,7 +10,7 @@ scenario arm32-qemu-dt-hotplug-poweroff GUEST_ARCH=arm32 ACTION=hotplug CMD="$ID
 	'PSCI-SYSFS: AFFINITY_INFO: 0x84000004' "$HOTPLUG_OK" 'reboot: Power down'
 scenario arm32-qemu-dt-reboot GUEST_ARCH=arm32 ACTION=reboot -- \
 	'psci: PSCIv1\.1 over hvc' "$ALL4" 'reboot: Restarting system'
-scenario arm32-legacy-0.1-only GUEST_ARCH=arm32 DTS=selftests/dts/legacy-0.1.dts ACTION=hotplug -- \
+scenario arm32-legacy-0.1-only GUEST_ARCH=arm32 DTS=qemu-tests/dts/legacy-0.1.dts ACTION=hotplug -- \
 	'psci: PSCIv0\.1 over hvc from /psci: cpu_suspend yes, cpu_off yes, cpu_on yes, migrate yes' \
 	"$ALL4" "$HOTPLUG_OK" 'PSCI 0\.1 offers no SYSTEM_OFF' 'System halted'
 kunit arm32-kunit-fake-firmware GUEST_ARCH=arm32 SMP=4

@@ -18,7 +18,7 @@ cd "$(dirname "$0")/../.."
 
 OUT=$BUILD/boards
 LOGS=$BUILD/logs/check/boards
-EXPECTED=selftests/boards/expected-differences.tsv
+EXPECTED=qemu-tests/boards/expected-differences.tsv
 mkdir -p "$OUT" "$LOGS"
 
 if ! bash scripts/build-board-dtbs.sh > "$LOGS/build-dtbs.log" 2>&1; then
@@ -27,7 +27,7 @@ if ! bash scripts/build-board-dtbs.sh > "$LOGS/build-dtbs.log" 2>&1; then
 fi
 mapfile -t dtbs < <(find "$BUILD/dtbs/arm64/arch" "$BUILD/dtbs/arm/arch" -name '*.dtb' | sort)
 rm -rf "$OUT/nodes"
-/usr/bin/python3 selftests/boards/psci-nodes.py "$OUT/nodes" "${dtbs[@]}"
+/usr/bin/python3 qemu-tests/boards/psci-nodes.py "$OUT/nodes" "${dtbs[@]}"
 groups=$(wc -l < "$OUT/nodes/groups.tsv")
 boards=$(awk -F'\t' '{s += $2} END {print s + 0}' "$OUT/nodes/groups.tsv")
 echo "  # ${#dtbs[@]} board device trees, $boards with a psci node, $groups distinct psci nodes"
@@ -37,7 +37,7 @@ echo "  # ${#dtbs[@]} board device trees, $boards with a psci node, $groups dist
 # Boot every node on both kernels, two boots at a time.
 observe_one() {
 	local id=$1 variant=$2
-	bash selftests/boards/observe.sh "$OUT/nodes/node-$id.dtsi" \
+	bash qemu-tests/boards/observe.sh "$OUT/nodes/node-$id.dtsi" \
 		"$BUILD/images/$variant-base/Image" "$variant" "$LOGS/node-$id-$variant.log" \
 		> "$OUT/nodes/node-$id.$variant"
 }
@@ -86,7 +86,7 @@ while IFS= read -r line; do
 	while IFS=$'\t' read -r board msg why; do
 		case "$board" in ''|'#'*) continue ;; esac
 		[[ "$line" == *"$board"*"$msg"* ]] && known=1 && break
-	done < selftests/boards/lint-known-errors.tsv
+	done < qemu-tests/boards/lint-known-errors.tsv
 	if [ "$known" = 0 ]; then
 		unknown=$((unknown + 1))
 		echo "  # unexpected: ${line#"$BUILD/dtbs/"}"

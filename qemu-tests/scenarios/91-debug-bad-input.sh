@@ -6,4 +6,4 @@ debug_kernel
 BAD_PARTS=2
 BAD_PART=${BAD_PART:-0}
 # shellcheck source=/dev/null
-. selftests/scenarios/30-bad-input.sh
+. qemu-tests/scenarios/30-bad-input.sh

@@ -1,4 +1,4 @@
-# Board power-off and restart handlers beside PSCI's (selftests/dts/gpio-*.dts
+# Board power-off and restart handlers beside PSCI's (qemu-tests/dts/gpio-*.dts
 # on QEMU virt's PL061): each action takes the same path with our driver as
 # with the stock 6.12 driver built from the same tree, and nothing fails to
 # register (beside the stock driver, whose restart handler sits at 129
@@ -7,8 +7,8 @@
 # console), so "reset through PSCI" is seen as the SYSTEM_RESET call itself.
 # shellcheck shell=bash
 
-GPIO=selftests/dts/gpio-handlers.dts
-HIGH=selftests/dts/gpio-handlers-high-prio.dts
+GPIO=qemu-tests/dts/gpio-handlers.dts
+HIGH=qemu-tests/dts/gpio-handlers-high-prio.dts
 SYSTEM_OFF='hvc: .*fid=0x84000008'
 SYSTEM_RESET='hvc: .*fid=0x84000009'
 GPIO_OFF_WARN='WARNING: .*gpio_poweroff_do_poweroff'
@@ -47,7 +47,7 @@ for variant in ours stock; do
 	# A panic before the first initcall (no timer: time_init() panics)
 	# with panic=-1 resets through PSCI: the handler is there from
 	# setup_arch().
-	scenario handlers-$variant-early-panic IMAGE="$IMG" DTS=selftests/dts/no-timer.dts \
+	scenario handlers-$variant-early-panic IMAGE="$IMG" DTS=qemu-tests/dts/no-timer.dts \
 		ACTION=none EXPECT_PANIC=1 APPEND=earlycon=pl011,0x9000000 TIMEOUT=60 -- \
 		'Kernel panic - not syncing: Unable to initialise architected timer' \
 		'!System halted|Reboot failed'

@@ -43,11 +43,11 @@ scenario kvm-dt-psci-1.0 FIRMWARE=kvm DTS=dts-examples/psci-1.0-hvc.dts SMP=4 AC
 	"$KVM_PROBE" 'smp: Brought up 1 node, 4 CPUs' \
 	'PSCI-TEST: hotplug done, 0 failed, online CPUs 0-3' 'reboot: Power down'
 
-scenario kvm-dt-psci-0.2-bad-legacy-ids FIRMWARE=kvm DTS=selftests/dts/psci-0.2-bad-legacy.dts \
+scenario kvm-dt-psci-0.2-bad-legacy-ids FIRMWARE=kvm DTS=qemu-tests/dts/psci-0.2-bad-legacy.dts \
 	ACTION=hotplug -- 'psci: PSCIv1\.1 over hvc from arm,psci-0\.2' "$ALL2" "$HOTPLUG2" \
 	'reboot: Power down' '!falling back'
 
-scenario kvm-dt-more-cpus-than-vcpus FIRMWARE=kvm DTS=selftests/dts/kvm-more-cpus.dts \
+scenario kvm-dt-more-cpus-than-vcpus FIRMWARE=kvm DTS=qemu-tests/dts/kvm-more-cpus.dts \
 	ACTION=hotplug -- "$KVM_PROBE" \
 	'psci: CPU_ON \(0xc4000003\) for MPIDR 0x2 failed: INVALID_PARAMETERS \(-2\)' \
 	'psci: CPU_ON \(0xc4000003\) for MPIDR 0x3 failed: INVALID_PARAMETERS \(-2\)' \
@@ -58,10 +58,10 @@ scenario kvm-dt-more-cpus-than-vcpus FIRMWARE=kvm DTS=selftests/dts/kvm-more-cpu
 # so KVM answers the standard IDs only. A legacy node giving those works
 # (no SYSTEM_OFF in 0.1: the kernel halts); one giving KVM's own 0.1 IDs
 # gets NOT_SUPPORTED for CPU_ON and stays on one CPU.
-scenario kvm-legacy-0.1-standard-ids FIRMWARE=kvm DTS=selftests/dts/kvm-legacy-standard-ids.dts \
+scenario kvm-legacy-0.1-standard-ids FIRMWARE=kvm DTS=qemu-tests/dts/kvm-legacy-standard-ids.dts \
 	ACTION=hotplug -- 'psci: PSCIv0\.1 over hvc from /psci' "$ALL2" "$HOTPLUG2" \
 	'psci: PSCI 0\.1 offers no SYSTEM_OFF' 'System halted'
-scenario kvm-legacy-0.1-kvm-ids FIRMWARE=kvm DTS=selftests/dts/legacy-0.1.dts -- \
+scenario kvm-legacy-0.1-kvm-ids FIRMWARE=kvm DTS=qemu-tests/dts/legacy-0.1.dts -- \
 	'psci: PSCIv0\.1 over hvc from /psci' \
 	'psci: CPU_ON \(0x95c1ba60\) for MPIDR 0x1 failed: NOT_SUPPORTED \(-1\)' \
 	'smp: Brought up 1 node, 1 CPU' 'System halted'

@@ -43,4 +43,4 @@ scenario example-psci-under-firmware DTS=$EX/psci-under-firmware.dts ACTION=hotp
 	'psci: PSCIv1\.1 over hvc from arm,psci-1\.0' "$ALL4" "$HOTPLUG_OK" 'reboot: Power down'
 
 # The binding document's worked examples are these files.
-gates doc python3 selftests/check-doc-examples.py
+gates doc python3 qemu-tests/check-doc-examples.py

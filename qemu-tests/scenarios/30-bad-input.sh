@@ -4,7 +4,7 @@
 # first, must draw its finding too ("LINT:" lines).
 # shellcheck shell=bash
 
-BAD=selftests/dts/bad
+BAD=qemu-tests/dts/bad
 UP='PSCI-TEST: userspace up'
 ONE_CPU=('smp: Brought up 1 node, 1 CPU' "$UP")
 NOT_STRING='psci: /psci: "method" is not a string \([0-9]+ bytes\), expected "smc" or "hvc"; PSCI disabled'

@@ -1,7 +1,7 @@
 #!/bin/bash
 # psci-lint's own tests: clean on every example, the CLI contract, blobs
 # that are cut short or corrupt, and a bounded libFuzzer run. Prints
-# "ok - X" / "not ok - X" lines (selftests/run.sh counts them).
+# "ok - X" / "not ok - X" lines (qemu-tests/run.sh counts them).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -28,8 +28,8 @@ done
 
 t "--help exits 0 and explains the exit status" bash -c "$LINT --help | grep -q 'Exit status'"
 t "exit status 2 and compiler-style line on an error" bash -c \
-	"$LINT selftests/dts/bad-method.dts > $work/o; test \$? = 2 &&
-	 grep -qx 'selftests/dts/bad-method.dts: /psci: error: invalid method \"foo\"; use \"smc\" (firmware at a higher EL) or \"hvc\" (hypervisor)' $work/o"
+	"$LINT qemu-tests/dts/bad-method.dts > $work/o; test \$? = 2 &&
+	 grep -qx 'qemu-tests/dts/bad-method.dts: /psci: error: invalid method \"foo\"; use \"smc\" (firmware at a higher EL) or \"hvc\" (hypervisor)' $work/o"
 dtc -q -I dts -O dtb -o "$work/disabled.dtb" - <<'EOF2'
 /dts-v1/;
 / { #address-cells = <2>; #size-cells = <2>;
@@ -40,7 +40,7 @@ dtc -q -I dts -O dtb -o "$work/disabled.dtb" - <<'EOF2'
 EOF2
 t "exit status 1 on warnings only (.dtb input)" bash -c "$LINT $work/disabled.dtb; test \$? = 1"
 t "--format=json is valid JSON with the findings" bash -c \
-	"$LINT --format=json selftests/dts/bad-method.dts > $work/j; python3 -c 'import json,sys; d=json.load(open(\"$work/j\")); assert d and d[0][\"level\"]==\"error\" and d[0][\"node\"]==\"/psci\", d'"
+	"$LINT --format=json qemu-tests/dts/bad-method.dts > $work/j; python3 -c 'import json,sys; d=json.load(open(\"$work/j\")); assert d and d[0][\"level\"]==\"error\" and d[0][\"node\"]==\"/psci\", d'"
 
 dtc -q -I dts -O dtb -o "$work/good.dtb" dts-examples/psci-1.0-hvc.dts
 head -c 100 "$work/good.dtb" > "$work/cut.dtb"

@@ -6,5 +6,5 @@
 
 debug_kernel
 # shellcheck source=/dev/null
-. selftests/scenarios/10-foundation.sh
+. qemu-tests/scenarios/10-foundation.sh
 kunit kunit-fake-firmware SMP=4

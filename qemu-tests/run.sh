@@ -3,10 +3,10 @@
 # QEMU, judged by scripts/boot.sh and by the console lines it must (or
 # must not) print. Output is TAP; the last line is "N passed, M failed".
 #
-#   selftests/run.sh [PATTERN]     run the scenarios whose name matches
+#   qemu-tests/run.sh [PATTERN]     run the scenarios whose name matches
 #   JOBS=n                         units run at once (default: host cores + 1)
 #
-# The units are the style gate and each file of selftests/scenarios/. A boot
+# The units are the style gate and each file of qemu-tests/scenarios/. A boot
 # keeps about one host core busy (its other vCPUs mostly idle), so JOBS
 # units run side by side, the last files (the longest) first; each unit's
 # TAP goes to build/logs/check/tap/ and is printed in file order, numbered
@@ -276,7 +276,7 @@ JOBS=${JOBS:-$(($(nproc) + 1))}
 TAPDIR=$LOGDIR/tap
 rm -rf "$TAPDIR"
 mkdir -p "$TAPDIR"
-units=(style selftests/scenarios/*.sh)
+units=(style qemu-tests/scenarios/*.sh)
 for ((k = ${#units[@]} - 1; k >= 0; k--)); do
 	while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do
 		wait -n
