@@ -12,8 +12,16 @@ KSFT_CLEAN=('KSFT: # Totals: pass:[0-9]+ fail:0 ' 'KSFT: exit 0' '!KSFT: not ok'
 scenario kselftest-qemu-hvc SMP=4 CMD=kselftest_psci -- \
 	'KSFT: ok [0-9]+ PSCI 1\.1 found, conduit hvc' 'KSFT: ok [0-9]+ cpu3 off and on' \
 	'KSFT: ok [0-9]+ AFFINITY_INFO asked for each of 4 CPUs' \
-	'KSFT: ok [0-9]+ suspend-to-idle, woken by the RTC \(CPUs 0-3 back\)' \
+	'KSFT: ok [0-9]+ suspend-to-idle, woken by the RTC \(CPUs 0-3 back' \
 	'KSFT: ok [0-9]+ MIGRATE not offered by this firmware.*# SKIP' \
+	"${KSFT_CLEAN[@]}" 'reboot: Power down'
+
+# QEMU's PSCI with idle states in the device tree: each entered, and the
+# suspend-to-idle spends its time in them (CPU_SUSPEND calls).
+scenario kselftest-qemu-idle-states SMP=4 DTS=dts-examples/psci-idle-states.dts \
+	CMD=kselftest_psci -- \
+	'KSFT: ok [0-9]+ idle state cpu-ret-light entered' 'KSFT: ok [0-9]+ idle state cpu-ret-deep entered' \
+	'KSFT: ok [0-9]+ suspend-to-idle, woken by the RTC \(CPUs 0-3 back, CPU_SUSPEND calls [0-9]+ -> [0-9]+\)' \
 	"${KSFT_CLEAN[@]}" 'reboot: Power down'
 
 # PSCI 0.1: no function is mandatory, so what the node lacks is a skip.

@@ -211,13 +211,16 @@ elif [ ! -w "$rtc" ]; then
 else
 	online0=$(cat "$CPUS/online")
 	ok0=$(cat /sys/power/suspend_stats/success 2>/dev/null || echo 0)
+	s0=$(calls CPU_SUSPEND)
 	echo 0 > "$rtc"
 	echo +3 > "$rtc"
 	if echo freeze > /sys/power/state 2>/dev/null; then
 		ok1=$(cat /sys/power/suspend_stats/success 2>/dev/null || echo 0)
 		online1=$(cat "$CPUS/online")
+		s1=$(calls CPU_SUSPEND)
+		back="CPUs $online1 back, CPU_SUSPEND calls $s0 -> $s1"
 		if [ "$ok1" -gt "$ok0" ] && [ "$online1" = "$online0" ]; then
-			ktap_test_pass "suspend-to-idle, woken by the RTC (CPUs $online1 back)"
+			ktap_test_pass "suspend-to-idle, woken by the RTC ($back)"
 		else
 			ktap_test_fail "suspend-to-idle: successes $ok0 -> $ok1, CPUs $online1"
 		fi
