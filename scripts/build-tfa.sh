@@ -47,7 +47,7 @@ fi
 # about the RWX segment of its images: drop the flag (only that flag).
 sed -i 's/^\(TF_LDFLAGS[[:space:]]*+=[[:space:]]*\)-Wl,--fatal-warnings /\1/;
 	s/^\(TF_LDFLAGS[[:space:]]*+=[[:space:]]*\)--fatal-warnings /\1/' "$tree/Makefile"
-make -s -C "$tree" PLAT=qemu CROSS_COMPILE=aarch64-linux-gnu- \
+MAKEFLAGS= make -s -C "$tree" PLAT=qemu CROSS_COMPILE=aarch64-linux-gnu- \
 	ARM_LINUX_KERNEL_AS_BL33=1 PRELOADED_BL33_BASE=$TFA_BL33_BASE -j"$(nproc)" all fip
 rel=$tree/build/qemu/release
 dd if="$rel/bl1.bin" of="$OUT/flash.bin.tmp" bs=4096 conv=notrunc status=none

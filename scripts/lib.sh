@@ -23,10 +23,16 @@ die() { echo "[$(basename "$0" .sh)] error: $*" >&2; exit 1; }
 SUDO=
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
 export DEBIAN_FRONTEND=noninteractive
+# Build steps run side by side (make check): one apt command at a time,
+# through a lock under build/.
+apt_locked() {
+	mkdir -p "$BUILD"
+	flock "$BUILD/.apt.lock" $SUDO apt-get "$@"
+}
 apt_update() {
 	local try
 	for try in 1 2 3; do
-		$SUDO apt-get update -qq && return 0
+		apt_locked update -qq && return 0
 		log "apt-get update failed (try $try of 3)"
 		sleep $((try * 5))
 	done
@@ -36,7 +42,7 @@ apt_update() {
 apt_get() {
 	local try
 	for try in 1 2 3; do
-		$SUDO apt-get "$@" && return 0
+		apt_locked "$@" && return 0
 		log "apt-get $1 failed (try $try of 3)"
 		[ "$try" = 3 ] || { sleep $((try * 5)); apt_update; }
 	done
@@ -101,7 +107,8 @@ debian_config() {
 kmake_for() {
 	local arch=$1 cross=$2 src=$3 obj=$4
 	shift 4
-	make -s -C "$src" O="$obj" ARCH="$arch" CROSS_COMPILE="$cross" \
+	# Its own jobs, not a share of make check's two (MAKEFLAGS).
+	MAKEFLAGS= make -s -C "$src" O="$obj" ARCH="$arch" CROSS_COMPILE="$cross" \
 		CC="ccache ${cross}gcc" -j"$(nproc)" "$@"
 }
 kmake_arm64() { kmake_for arm64 aarch64-linux-gnu- "$@"; }
