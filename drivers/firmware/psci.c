@@ -247,16 +247,6 @@ static __always_inline void psci_count_call(enum psci_fn fn)
 		psci_boot_calls[fn]++;
 }
 
-static unsigned long psci_calls_total(enum psci_fn fn)
-{
-	unsigned long sum = psci_boot_calls[fn];
-	int cpu;
-
-	for_each_possible_cpu(cpu)
-		sum += per_cpu(psci_calls, cpu)[fn];
-	return sum;
-}
-
 /*
  * One firmware call for operation @fn with the ID in use. The caller has
  * checked that the operation is present; the result is the firmware's
@@ -1324,6 +1314,17 @@ int __init psci_acpi_init(void)
 /* ---- /sys/firmware/psci ---------------------------------------------------- */
 
 #ifdef CONFIG_SYSFS
+/* The calls made to the kernel's firmware for @fn since boot. */
+static unsigned long psci_calls_total(enum psci_fn fn)
+{
+	unsigned long sum = psci_boot_calls[fn];
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		sum += per_cpu(psci_calls, cpu)[fn];
+	return sum;
+}
+
 static const char *psci_tos_name(void)
 {
 	switch (psci.tos_type) {
