@@ -8,7 +8,10 @@ cd "$(dirname "$0")/.."
 
 LINT=$BUILD/psci-lint/psci-lint
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
-work=$(mktemp -d)
+# Under build/ (make clean's build/tmp.*): the fuzzer's artifacts, a
+# crash-* file among them, land here and nowhere in the source tree.
+mkdir -p "$BUILD"
+work=$(mktemp -d "$BUILD/tmp.lint.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 t() { # t NAME CMD...: ok when CMD succeeds
@@ -62,16 +65,18 @@ for f in tools/psci-lint/regressions/*.dtb; do
 	t "regression ${f##*/}: error, no crash" bash -c "$LINT $f | grep -q 'unsupported blob version'; test \${PIPESTATUS[0]} = 2"
 done
 
-# libFuzzer with ASan/UBSan over the blob checks, seeded with the examples
-# (crash inputs go to the work directory, not the current one).
+# libFuzzer with ASan/UBSan over the blob checks, seeded with the examples.
+# A crashing input is kept in build/logs/psci-lint-fuzz/ (crash-*), for a
+# new file in tools/psci-lint/regressions/.
+artifacts=$BUILD/logs/psci-lint-fuzz
 if make -s -C tools/psci-lint fuzz O="$BUILD/psci-lint" > "$work/fuzz-build" 2>&1; then
-	mkdir -p "$work/corpus"
+	mkdir -p "$work/corpus" "$artifacts"
 	for f in dts-examples/*.dts; do
 		dtc -q -I dts -O dtb -o "$work/corpus/$(basename "$f" .dts).dtb" "$f"
 	done
 	t "libFuzzer ${FUZZ_SECONDS}s on the blob checks: no crash, no sanitizer report" \
 		"$BUILD/psci-lint/psci-lint-fuzz" -max_total_time="$FUZZ_SECONDS" -max_len=4096 \
-		-artifact_prefix="$work/" -print_final_stats=1 "$work/corpus"
+		-artifact_prefix="$artifacts/" -print_final_stats=1 "$work/corpus"
 else
 	echo "not ok - libFuzzer target builds"
 	sed 's/^/  # /' "$work/fuzz-build" | head -n 8
