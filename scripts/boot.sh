@@ -267,6 +267,10 @@ while kill -0 $qpid 2>/dev/null; do
 	fi
 	sleep 0.2
 done
+# QEMU may have ended (panic=-1 resets at once) before a poll saw the line.
+if [ -z "$verdict" ] && grep -qa 'Kernel panic - not syncing' "$CONSOLE"; then
+	verdict=panic
+fi
 set +e
 wait $qpid
 status=$?
