@@ -212,7 +212,8 @@ static void check_legacy_ids(struct lint *l, const void *fdt, int node, const ch
 		if (n < NR_STD && n != legacy[i].fn && v02) {
 			lint_report(l, LINT_ERROR, path,
 				    "\"%s\" = 0x%08x is the standard ID of %s: a 0.2+ firmware would run that instead; use the firmware's %s ID",
-				    legacy[i].prop, id, psci_std_functions[n].name, psci_std_functions[legacy[i].fn].name);
+				    legacy[i].prop, id, psci_std_functions[n].name,
+				    psci_std_functions[legacy[i].fn].name);
 			continue;
 		}
 		if (n < NR_STD && n != legacy[i].fn)
