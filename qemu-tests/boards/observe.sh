@@ -23,7 +23,9 @@ machine=virt
 # with the kernel at EL2.
 grep -q 'method = \[73 6d 63 00\]' "$dtsi" && machine=virt,virtualization=on
 c=/sys/devices/system/cpu/cpu1/online
-cmd="trace_conduit; echo 0 > $c; echo 1 > $c; echo \"PSCI-TEST: cpu1 online \$(cat $c)\""
+# /sys/kernel/debug/psci first: reading it calls the firmware, and the
+# conduit trace that follows is the hotplug's alone.
+cmd="debugfs_view 2>/dev/null; trace_conduit; echo 0 > $c; echo 1 > $c; echo \"PSCI-TEST: cpu1 online \$(cat $c)\""
 if env QUIET=1 LOG="$log" TIMEOUT=90 SMP=2 FORCE=1 MACHINE=$machine IMAGE="$image" DTS="$dtsi" \
 	APPEND=tp_printk ACTION=poweroff CMD="$cmd" bash scripts/boot.sh 2> "$log.verdict"; then
 	boot=ok
@@ -44,4 +46,7 @@ calls=$(sed -n '/PSCI-TEST: tracing conduit calls/,$p' "$log" |
 	grep -aoE '(hvc|smc): \(__arm_smccc_(hvc|smc)[^)]*\) fid=0x[0-9a-f]+' |
 	sed -E 's/^(hvc|smc): .* fid=/\1:/' | sort -u | paste -sd, -)
 cpus=$(grep -aoE 'PSCI-TEST: userspace up, online CPUs [0-9,-]+' "$log" | awk '{print $NF}')
-echo "path=$path calls=${calls:-none} cpus=${cpus:-?} boot=$boot"
+# The debugfs file, as a line count and a digest (none when it is absent).
+debugfs=$(grep -a '^PSCI-DEBUGFS: ' "$log" | tr -d '\r')
+[ -n "$debugfs" ] && debugfs="$(wc -l <<< "$debugfs")/$(md5sum <<< "$debugfs" | cut -c1-8)"
+echo "path=$path calls=${calls:-none} cpus=${cpus:-?} debugfs=${debugfs:-none} boot=$boot"
