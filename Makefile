@@ -98,12 +98,15 @@ tfa: tree
 # make check builds what it needs two steps at a time: each kernel build
 # keeps every core busy while it compiles, and a second step fills the
 # gaps (links, downloads, unpacking, git). The apt users take turns
-# (lib.sh's apt lock).
+# (lib.sh's apt lock). The order matters: the longest chain (our kernel,
+# the stock one that reuses its objects, the series, Debian's configs)
+# comes first and keeps one of the two places from start to end; the
+# other steps take turns in the second.
 check:
 	@$(MAKE) --no-print-directory -j2 check-builds
 	@bash qemu-tests/run.sh
 
-check-builds: build kvm-host debug-kernel arm32-kernel stock-kernel board-dtbs tfa series-check
+check-builds: build stock-kernel series-check kvm-host tfa board-dtbs debug-kernel arm32-kernel
 
 bench: tree
 	@bash bench/run.sh

@@ -63,10 +63,12 @@ fi
 rm -f "$out/.inputs"
 kmake() { kmake_for "$ARCH" "$CROSS" "$src" "$obj" "$@"; }
 
-# Reconfigure only when a fragment changed, or (series) the tree's Kconfig
-# may have: a patch can add a symbol the fragments ask for.
-sum=$({ cat "${frags[@]}"; [ "$variant" != series ] || git -C "$src" rev-parse HEAD; } |
-	sha1sum | cut -d' ' -f1)
+# Reconfigure only when a fragment changed, or (series) a Kconfig file of
+# the tree did: a patch can add a symbol the fragments ask for.
+sum=$({
+	cat "${frags[@]}"
+	[ "$variant" != series ] || git -C "$src" ls-files -s -- ':(glob)**/Kconfig*'
+} | sha1sum | cut -d' ' -f1)
 if [ ! -f "$obj/.config" ] || [ "$(cat "$obj/.frag-sum" 2>/dev/null)" != "$sum" ]; then
 	log "configuring $variant-$flavour"
 	kmake allnoconfig >/dev/null
