@@ -122,8 +122,9 @@ typedef unsigned long (psci_call_fn)(unsigned long fid, unsigned long a0,
 
 struct psci_reset_mode {
 	char cmd[24];
-	u32 type;
-	u32 cookie;
+	u32 type;		/* the whole reset_type, vendor bit 31 set */
+	u64 cookie;
+	const char *child;	/* the psci node's child that named it */
 };
 
 /*
@@ -694,42 +695,9 @@ static void psci_power_off(void)
 /* The SYSTEM_RESET2 call a restart tries before SYSTEM_RESET. */
 struct psci_reset2_req {
 	u32 type;
-	u32 cookie;
+	u64 cookie;
 	const char *cmd;	/* the reboot command of a vendor type, else NULL */
 };
-
-/*
- * The psci node's reset-types child: mode-<command> = <type [cookie]>, type
- * being bits [30:0] of a vendor-specific SYSTEM_RESET2 reset_type.
- */
-static void __init psci_dt_read_reset_modes(struct psci_state *s, const struct device_node *np)
-{
-	struct device_node *types = of_get_child_by_name(np, "reset-types");
-	const struct property *prop;
-	int n = 0;
-
-	if (!types)
-		return;
-	for_each_property_of_node(types, prop) {
-		struct psci_reset_mode *m;
-		const __be32 *cell = prop->value;
-
-		if (strncmp(prop->name, "mode-", 5))
-			continue;
-		if ((prop->length != 4 && prop->length != 8) || !cell ||
-		    (be32_to_cpu(cell[0]) & PSCI_1_1_RESET_TYPE_VENDOR_START) ||
-		    strlen(prop->name + 5) >= sizeof(m->cmd) || n == PSCI_RESET_MODES) {
-			pr_err("%pOF: \"%s\" ignored: expected <type> or <type cookie>, type below 0x80000000, a command under %zu characters, at most %d modes\n",
-			       types, prop->name, sizeof(m->cmd), PSCI_RESET_MODES);
-			continue;
-		}
-		m = &s->reset_modes[n++];
-		strscpy(m->cmd, prop->name + 5, sizeof(m->cmd));
-		m->type = be32_to_cpu(cell[0]);
-		m->cookie = prop->length == 8 ? be32_to_cpu(cell[1]) : 0;
-	}
-	of_node_put(types);
-}
 
 static const struct psci_reset_mode *psci_find_reset_mode(const struct psci_state *s,
 							  const char *cmd)
@@ -742,6 +710,109 @@ static const struct psci_reset_mode *psci_find_reset_mode(const struct psci_stat
 	return NULL;
 }
 
+/*
+ * One mode-<command> property of @child into @m, or false after one line
+ * saying why not. @whole: the reboot-mode form, whose first cell is the
+ * whole reset_type and which may carry a 64-bit cookie; else the 2024
+ * reset-types form, whose type is bits [30:0] (the vendor bit implied).
+ */
+static bool __init psci_dt_reset_mode(const struct device_node *child,
+				      const struct property *prop, bool whole,
+				      struct psci_reset_mode *m)
+{
+	const __be32 *cell = prop->value;
+	const char *cmd = prop->name + 5;
+	int cells = prop->length / 4;
+	u32 type;
+
+	if (!cell || prop->length % 4 || !cells || cells > (whole ? 3 : 2)) {
+		pr_err("%pOF: %s ignored: %d bytes, expected %s\n", child, prop->name,
+		       prop->length, whole ? "<reset_type [[cookie_hi] cookie_lo]> (1 to 3 cells)" :
+		       "<type [cookie]> (1 or 2 cells)");
+		return false;
+	}
+	type = be32_to_cpu(cell[0]);
+	if (whole && !(type & PSCI_1_1_RESET_TYPE_VENDOR_START)) {
+		pr_err("%pOF: %s ignored: reset_type 0x%08x is not a vendor type (expected bit 31 set, 0x80000000 and above)\n",
+		       child, prop->name, type);
+		return false;
+	}
+	if (!whole && (type & PSCI_1_1_RESET_TYPE_VENDOR_START)) {
+		pr_err("%pOF: %s ignored: type 0x%08x has bit 31 set (reset-types takes bits [30:0]; a reboot-mode child takes the whole reset_type)\n",
+		       child, prop->name, type);
+		return false;
+	}
+	if (whole && !strcmp(cmd, "normal")) {
+		pr_err("%pOF: %s ignored: the normal reboot is SYSTEM_RESET itself\n",
+		       child, prop->name);
+		return false;
+	}
+	if (!*cmd || strlen(cmd) >= sizeof(m->cmd)) {
+		pr_err("%pOF: %s ignored: expected a command of 1 to %zu characters\n",
+		       child, prop->name, sizeof(m->cmd) - 1);
+		return false;
+	}
+	m->type = type | PSCI_1_1_RESET_TYPE_VENDOR_START;
+	if (cells == 3)
+		m->cookie = (u64)be32_to_cpu(cell[1]) << 32 | be32_to_cpu(cell[2]);
+	else
+		m->cookie = cells == 2 ? be32_to_cpu(cell[1]) : 0;
+	if (!IS_ENABLED(CONFIG_64BIT) && upper_32_bits(m->cookie)) {
+		pr_err("%pOF: %s ignored: cookie 0x%llx needs SMC64 SYSTEM_RESET2, which a 32-bit kernel cannot call\n",
+		       child, prop->name, m->cookie);
+		return false;
+	}
+	strscpy(m->cmd, cmd, sizeof(m->cmd));
+	m->child = whole ? "reboot-mode" : "reset-types";
+	return true;
+}
+
+/* The modes of the psci node's child @name after the @n already read. */
+static int __init psci_dt_read_mode_child(struct psci_state *s, const struct device_node *np,
+					  const char *name, bool whole, int n)
+{
+	struct device_node *child = of_get_child_by_name(np, name);
+	const struct property *prop;
+
+	if (!child)
+		return n;
+	for_each_property_of_node(child, prop) {
+		const struct psci_reset_mode *other;
+		struct psci_reset_mode m;
+
+		if (strncmp(prop->name, "mode-", 5) || !psci_dt_reset_mode(child, prop, whole, &m))
+			continue;
+		other = psci_find_reset_mode(s, m.cmd);
+		if (other) {
+			pr_err("%pOF: %s ignored: %s already names reboot mode \"%s\" (reset_type 0x%08x)\n",
+			       child, prop->name, other->child, other->cmd, other->type);
+			continue;
+		}
+		if (n == PSCI_RESET_MODES) {
+			pr_err("%pOF: %s ignored: at most %d reboot modes\n",
+			       child, prop->name, PSCI_RESET_MODES);
+			continue;
+		}
+		s->reset_modes[n++] = m;
+	}
+	of_node_put(child);
+	return n;
+}
+
+/*
+ * Vendor reset types for reboot commands, from a child of the psci node in
+ * either form: reboot-mode, mode-<command> = <reset_type [[cookie_hi]
+ * cookie_lo]> (the binding upstream review settled on), or the earlier
+ * reset-types, mode-<command> = <type [cookie]>. A command both name keeps
+ * its reboot-mode entry.
+ */
+static void __init psci_dt_read_reset_modes(struct psci_state *s, const struct device_node *np)
+{
+	int n = psci_dt_read_mode_child(s, np, "reboot-mode", true, 0);
+
+	psci_dt_read_mode_child(s, np, "reset-types", false, n);
+}
+
 static bool psci_vendor_reset_type(const struct psci_state *s, const char *cmd,
 				   struct psci_reset2_req *r)
 {
@@ -749,7 +820,7 @@ static bool psci_vendor_reset_type(const struct psci_state *s, const char *cmd,
 
 	if (!vendor)
 		return false;
-	r->type = PSCI_1_1_RESET_TYPE_VENDOR_START | vendor->type;
+	r->type = vendor->type;
 	r->cookie = vendor->cookie;
 	r->cmd = vendor->cmd;
 	return true;
@@ -765,15 +836,24 @@ static void psci_try_reset2(struct psci_state *s, const struct psci_reset2_req *
 
 	if (!psci_advertised(s, PSCI_FN_SYSTEM_RESET2)) {
 		if (r->cmd)
-			pr_notice("no SYSTEM_RESET2 for reboot command \"%s\", using SYSTEM_RESET\n",
-				  r->cmd);
+			pr_notice("no SYSTEM_RESET2 for reboot mode \"%s\" (reset_type 0x%08x), using SYSTEM_RESET\n",
+				  r->cmd, r->type);
 		else
 			pr_notice("no SYSTEM_RESET2 for a warm reset, using SYSTEM_RESET\n");
 		return;
 	}
 	err = psci_call(s, PSCI_FN_SYSTEM_RESET2, r->type, r->cookie, 0);
-	psci_report(s, PSCI_FN_SYSTEM_RESET2, err, r->cmd ? " (vendor reset)" : " (warm reset)",
-		    "; falling back to SYSTEM_RESET");
+	if (r->cmd) {
+		char what[96];
+
+		snprintf(what, sizeof(what),
+			 " for reboot mode \"%s\" (reset_type 0x%08x, cookie 0x%llx)",
+			 r->cmd, r->type, r->cookie);
+		psci_report(s, PSCI_FN_SYSTEM_RESET2, err, what, "; falling back to SYSTEM_RESET");
+	} else {
+		psci_report(s, PSCI_FN_SYSTEM_RESET2, err, " (warm reset)",
+			    "; falling back to SYSTEM_RESET");
+	}
 }
 
 /*
@@ -1400,6 +1480,18 @@ static ssize_t features_show(struct kobject *kobj, struct kobj_attribute *attr, 
 	return len;
 }
 
+/* The vendor reboot modes of the device tree: command, reset_type, cookie, child. */
+static ssize_t reboot_modes_show(struct kobject *kobj, struct kobj_attribute *attr, char *buf)
+{
+	const struct psci_reset_mode *m;
+	int len = 0;
+
+	for (m = psci.reset_modes; m < psci.reset_modes + PSCI_RESET_MODES && m->cmd[0]; m++)
+		len += sysfs_emit_at(buf, len, "%s 0x%08x 0x%llx %s\n", m->cmd, m->type,
+				     m->cookie, m->child);
+	return len;
+}
+
 static struct kobj_attribute psci_attr_version = __ATTR_RO(version);
 static struct kobj_attribute psci_attr_conduit = __ATTR_RO(conduit);
 static struct kobj_attribute psci_attr_source = __ATTR_RO(source);
@@ -1408,6 +1500,7 @@ static struct kobj_attribute psci_attr_power_state_format = __ATTR_RO(power_stat
 static struct kobj_attribute psci_attr_suspend_mode = __ATTR_RO(suspend_mode);
 static struct kobj_attribute psci_attr_trusted_os = __ATTR_RO(trusted_os);
 static struct kobj_attribute psci_attr_features = __ATTR_RO(features);
+static struct kobj_attribute psci_attr_reboot_modes = __ATTR_RO(reboot_modes);
 
 static struct attribute *psci_attrs[] = {
 	&psci_attr_version.attr,
@@ -1418,6 +1511,7 @@ static struct attribute *psci_attrs[] = {
 	&psci_attr_suspend_mode.attr,
 	&psci_attr_trusted_os.attr,
 	&psci_attr_features.attr,
+	&psci_attr_reboot_modes.attr,
 	NULL
 };
 

@@ -120,11 +120,12 @@ struct fake_node {
 	int nr;
 };
 
-static struct fake_node fnode, fchild;
+static struct fake_node fnode, fchild[2];
 
 static struct device_node *fake_node_new(void)
 {
 	memset(&fnode, 0, sizeof(fnode));
+	memset(fchild, 0, sizeof(fchild));
 	fnode.np.full_name = "psci-kunit";
 	fnode.np.name = "psci-kunit";
 	fnode.np.parent = of_root;
@@ -148,22 +149,37 @@ static void fake_prop(const char *name, const void *val, int len)
 	fnode.nr++;
 }
 
-/* A reset-types child of the fake psci node, with one mode property. */
-static void fake_reset_mode(const char *prop, const __be32 *cells, int len)
+/*
+ * A mode property @prop = @cells in the fake psci node's child @child
+ * ("reboot-mode" or "reset-types"), the child made on first use.
+ */
+static void fake_mode(const char *child, const char *prop, const __be32 *cells, int len)
 {
-	struct property *p = &fchild.props[0];
+	struct fake_node *c;
+	struct property *p;
 
-	memset(&fchild, 0, sizeof(fchild));
-	fchild.np.full_name = "reset-types";
-	fchild.np.name = "reset-types";
-	fchild.np.parent = &fnode.np;
-	of_node_init(&fchild.np);
-	memcpy(fchild.buf[0], cells, len);
+	for (c = fchild; c < fchild + ARRAY_SIZE(fchild) && c->np.name; c++)
+		if (!strcmp(c->np.name, child))
+			break;
+	if (WARN_ON(c == fchild + ARRAY_SIZE(fchild) || c->nr >= FAKE_PROPS ||
+		    len > sizeof(c->buf[0])))
+		return;
+	if (!c->np.name) {
+		c->np.full_name = child;
+		c->np.name = child;
+		c->np.parent = &fnode.np;
+		of_node_init(&c->np);
+		c->np.sibling = fnode.np.child;
+		fnode.np.child = &c->np;
+	}
+	p = &c->props[c->nr];
+	memcpy(c->buf[c->nr], cells, len);
 	p->name = (char *)prop;
 	p->length = len;
-	p->value = fchild.buf[0];
-	fchild.np.properties = p;
-	fnode.np.child = &fchild.np;
+	p->value = c->buf[c->nr];
+	p->next = c->np.properties;
+	c->np.properties = p;
+	c->nr++;
 }
 
 /* @val holds NUL-separated strings, @len counts the last NUL. */
@@ -769,7 +785,7 @@ static void __init psci_test_reset2_vendor_mode(struct kunit *test)
 	int n;
 
 	fake_prop_strs("compatible", "arm,psci-1.0");
-	fake_reset_mode("mode-bootloader", cells, sizeof(cells));
+	fake_mode("reset-types", "mode-bootloader", cells, sizeof(cells));
 	fake_psci_1_1();
 	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_FN_STD(SYSTEM_RESET2), 0);
 	fake_rule(PSCI_FN_STD(SYSTEM_RESET2), FAKE_ANY, PSCI_RET_INVALID_PARAMS);
@@ -796,10 +812,123 @@ static void __init psci_test_reset2_vendor_mode_bad(struct kunit *test)
 	struct device_node *np = fake_node_new();
 
 	fake_prop_strs("compatible", "arm,psci-1.0");
-	fake_reset_mode("mode-bootloader", bad, sizeof(bad));
+	fake_mode("reset-types", "mode-bootloader", bad, sizeof(bad));
 	fake_psci_1_1();
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
 	KUNIT_EXPECT_NULL(test, psci_find_reset_mode(&t, "bootloader"));
+}
+
+/* The first call of @fid logged from call @from on, or -1. */
+static int fake_find(u32 fid, int from)
+{
+	int i;
+
+	for (i = from; i < min(fake.nr_calls, FAKE_LOG); i++)
+		if (fake.log[i].fid == fid)
+			return i;
+	return -1;
+}
+
+/* A probe of a PSCI 1.1 fake whose SYSTEM_RESET2 is offered and returns. */
+static void __init psci_probe_reset2(struct kunit *test, struct device_node *np)
+{
+	fake_psci_1_1();
+	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_FN_STD(SYSTEM_RESET2), 0);
+	fake_rule(PSCI_FN_STD(SYSTEM_RESET2), FAKE_ANY, PSCI_RET_INVALID_PARAMS);
+	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
+}
+
+/*
+ * reboot-mode, the binding upstream settled on: 1, 2 or 3 cells reach
+ * SYSTEM_RESET2 as the reset_type and cookie the tree gives, bit 31 as
+ * written; a refusal falls back to SYSTEM_RESET.
+ */
+static void __init psci_test_reboot_mode_cells(struct kunit *test)
+{
+	static const __be32 one[] = { cpu_to_be32(0x80000000) };
+	static const __be32 two[] = { cpu_to_be32(0x80010001), cpu_to_be32(0x2) };
+	static const __be32 three[] = { cpu_to_be32(0x80000002), cpu_to_be32(0x1),
+					cpu_to_be32(0x3) };
+	static const struct {
+		const char *cmd;
+		u32 type;
+		u64 cookie;
+	} want[] = {
+		{ "edl", 0x80000000, 0 },
+		{ "bootloader", 0x80010001, 0x2 },
+		{ "factory", 0x80000002, 0x100000003ULL },
+	};
+	struct device_node *np = fake_node_new();
+	int i, n, at;
+
+	fake_prop_strs("compatible", "arm,psci-1.0");
+	fake_mode("reboot-mode", "mode-edl", one, sizeof(one));
+	fake_mode("reboot-mode", "mode-bootloader", two, sizeof(two));
+	fake_mode("reboot-mode", "mode-factory", three, sizeof(three));
+	psci_probe_reset2(test, np);
+	for (i = 0; i < ARRAY_SIZE(want); i++) {
+		/* A 32-bit kernel's SYSTEM_RESET2 is SMC32: a 32-bit cookie. */
+		if (!IS_ENABLED(CONFIG_64BIT) && upper_32_bits(want[i].cookie)) {
+			KUNIT_EXPECT_NULL(test, psci_find_reset_mode(&t, want[i].cmd));
+			continue;
+		}
+		n = fake.nr_calls;
+		psci_do_restart(&t, REBOOT_COLD, want[i].cmd);
+		at = fake_find(PSCI_FN_STD(SYSTEM_RESET2), n);
+		KUNIT_ASSERT_GE_MSG(test, at, 0, "mode %s", want[i].cmd);
+		KUNIT_EXPECT_EQ(test, fake.log[at].a0, (unsigned long)want[i].type);
+		KUNIT_EXPECT_EQ(test, (u64)fake.log[at].a1, want[i].cookie);
+		KUNIT_EXPECT_EQ(test, fake_find(PSCI_0_2_FN_SYSTEM_RESET, at), at + 1);
+	}
+}
+
+/* Cells the binding does not define: each mode is left out, the rest kept. */
+static void __init psci_test_reboot_mode_bad(struct kunit *test)
+{
+	static const __be32 no_vendor_bit[] = { cpu_to_be32(0x10001), cpu_to_be32(0x2) };
+	static const __be32 four[] = { cpu_to_be32(0x80000000), 0, 0, cpu_to_be32(0x1) };
+	static const __be32 normal[] = { cpu_to_be32(0x80000000) };
+	static const __be32 good[] = { cpu_to_be32(0x80000004) };
+	struct device_node *np = fake_node_new();
+
+	fake_prop_strs("compatible", "arm,psci-1.0");
+	fake_mode("reboot-mode", "mode-bootloader", no_vendor_bit, sizeof(no_vendor_bit));
+	fake_mode("reboot-mode", "mode-edl", four, sizeof(four));
+	fake_mode("reboot-mode", "mode-normal", normal, sizeof(normal));
+	fake_mode("reboot-mode", "mode-", good, sizeof(good));
+	fake_mode("reboot-mode", "mode-recovery", good, sizeof(good));
+	psci_probe_reset2(test, np);
+	KUNIT_EXPECT_NULL(test, psci_find_reset_mode(&t, "bootloader"));
+	KUNIT_EXPECT_NULL(test, psci_find_reset_mode(&t, "edl"));
+	KUNIT_EXPECT_NULL(test, psci_find_reset_mode(&t, "normal"));
+	KUNIT_EXPECT_NULL(test, psci_find_reset_mode(&t, ""));
+	KUNIT_ASSERT_NOT_NULL(test, psci_find_reset_mode(&t, "recovery"));
+	KUNIT_EXPECT_EQ(test, psci_find_reset_mode(&t, "recovery")->type, 0x80000004);
+}
+
+/* Both forms name "edl": reboot-mode's entry is kept; the others still count. */
+static void __init psci_test_reboot_mode_clash(struct kunit *test)
+{
+	static const __be32 new_edl[] = { cpu_to_be32(0x80000000), cpu_to_be32(0x1) };
+	static const __be32 old_edl[] = { cpu_to_be32(0x5), cpu_to_be32(0x7) };
+	static const __be32 old_recovery[] = { cpu_to_be32(0x3) };
+	const struct psci_reset_mode *m;
+	struct device_node *np = fake_node_new();
+
+	fake_prop_strs("compatible", "arm,psci-1.0");
+	fake_mode("reboot-mode", "mode-edl", new_edl, sizeof(new_edl));
+	fake_mode("reset-types", "mode-edl", old_edl, sizeof(old_edl));
+	fake_mode("reset-types", "mode-recovery", old_recovery, sizeof(old_recovery));
+	psci_probe_reset2(test, np);
+	m = psci_find_reset_mode(&t, "edl");
+	KUNIT_ASSERT_NOT_NULL(test, m);
+	KUNIT_EXPECT_EQ(test, m->type, 0x80000000);
+	KUNIT_EXPECT_EQ(test, m->cookie, 0x1ULL);
+	KUNIT_EXPECT_STREQ(test, m->child, "reboot-mode");
+	m = psci_find_reset_mode(&t, "recovery");
+	KUNIT_ASSERT_NOT_NULL(test, m);
+	KUNIT_EXPECT_EQ(test, m->type, 0x80000003);
+	KUNIT_EXPECT_STREQ(test, m->child, "reset-types");
 }
 
 static void __init psci_test_migrate_unadvertised(struct kunit *test)
@@ -965,6 +1094,9 @@ static struct kunit_case __refdata psci_kunit_cases[] = {
 	KUNIT_CASE(psci_test_reset2_absent),
 	KUNIT_CASE(psci_test_reset2_vendor_mode),
 	KUNIT_CASE(psci_test_reset2_vendor_mode_bad),
+	KUNIT_CASE(psci_test_reboot_mode_cells),
+	KUNIT_CASE(psci_test_reboot_mode_bad),
+	KUNIT_CASE(psci_test_reboot_mode_clash),
 	KUNIT_CASE(psci_test_migrate_unadvertised),
 	KUNIT_CASE(psci_test_tos_up_on_cpu0),
 	KUNIT_CASE(psci_test_tos_up_on_cpu2),
