@@ -45,6 +45,25 @@ t "exit status 1 on warnings only (.dtb input)" bash -c "$LINT $work/disabled.dt
 t "--format=json is valid JSON with the findings" bash -c \
 	"$LINT --format=json qemu-tests/dts/bad-method.dts > $work/j; python3 -c 'import json,sys; d=json.load(open(\"$work/j\")); assert d and d[0][\"level\"]==\"error\" and d[0][\"node\"]==\"/psci\", d'"
 
+# Vendor reboot modes: each property the binding rules out is an error
+# naming it; a clash with reset-types a warning; the 2024 form gets the
+# node rewritten in the reboot-mode form.
+RM=qemu-tests/dts/reboot-modes.dts
+t "reboot-mode: exit 2, a reset_type without bit 31 named" bash -c \
+	"$LINT $RM > $work/rm; test \$? = 2 &&
+	 grep -qF '/psci/reboot-mode: error: mode-recovery: reset_type 0x00010001 lacks vendor bit 31 (reboot-mode takes the whole reset_type: 0x80010001?)' $work/rm"
+t "reboot-mode: mode-normal refused" grep -qF \
+	'/psci/reboot-mode: error: mode-normal: not allowed, the normal reboot is SYSTEM_RESET itself' "$work/rm"
+t "reboot-mode: 3 usable modes counted" grep -qF \
+	'/psci/reboot-mode: info: vendor reboot modes in the reboot-mode form: 3 usable' "$work/rm"
+t "reset-types: the clash with reboot-mode is a warning" grep -qF \
+	'/psci/reset-types: warning: mode-edl: /psci/reboot-mode names the same command' "$work/rm"
+t "reset-types: the node rewritten in the reboot-mode form" grep -qF \
+	'reboot-mode { mode-edl = <0x80000005>; mode-fastboot = <0x80000003 0x4>; };' "$work/rm"
+for f in qemu-tests/schema-bad/reboot-mode-*.dts; do
+	t "error on $f" bash -c "$LINT $f > /dev/null; test \$? = 2"
+done
+
 dtc -q -I dts -O dtb -o "$work/good.dtb" dts-examples/psci-1.0-hvc.dts
 head -c 100 "$work/good.dtb" > "$work/cut.dtb"
 t "truncated .dtb: error, no crash" bash -c "$LINT $work/cut.dtb | grep -q 'truncated blob'; test \${PIPESTATUS[0]} = 2"

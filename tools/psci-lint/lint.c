@@ -306,6 +306,7 @@ static void check_psci_node(struct lint *l, const void *fdt, int node)
 	if (v01 || fdt_getprop(fdt, node, "cpu_on", NULL) ||
 	    fdt_getprop(fdt, node, "cpu_off", NULL))
 		check_legacy_ids(l, fdt, node, path, v10 || v02, v01_first(fdt, node));
+	lint_reboot_modes(l, fdt, node, path, v10);
 }
 
 /* Reserved bits of a power_state in the original and the extended format. */

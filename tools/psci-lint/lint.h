@@ -25,6 +25,8 @@ struct lint {
 void lint_blob(struct lint *l, const void *fdt, size_t size);
 void lint_report(struct lint *l, enum lint_level level, const char *path,
 		 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* reboot_modes.c: the reboot-mode / reset-types children of psci node @node. */
+void lint_reboot_modes(struct lint *l, const void *fdt, int node, const char *path, int v10);
 /* 0 clean (info only), 1 warnings, 2 errors. */
 int lint_exit_status(const struct lint *l);
 
