@@ -192,11 +192,18 @@ idle_soak() {
 trace_conduit() {
 	mount -t tracefs nodev /sys/kernel/tracing 2>/dev/null
 	t=/sys/kernel/tracing
-	echo 'p:psci/hvc __arm_smccc_hvc fid=%x0:x32 arg=%x1:x64' > $t/kprobe_events &&
-	echo 'p:psci/smc __arm_smccc_smc fid=%x0:x32 arg=%x1:x64' >> $t/kprobe_events &&
+	echo 'p:psci/hvc __arm_smccc_hvc fid=%x0:x32 arg=%x1:x64 arg2=%x2:x64' > $t/kprobe_events &&
+	echo 'p:psci/smc __arm_smccc_smc fid=%x0:x32 arg=%x1:x64 arg2=%x2:x64' >> $t/kprobe_events &&
 	echo 1 > $t/events/psci/enable &&
 	echo "PSCI-TEST: tracing conduit calls" ||
 	echo "PSCI-TEST: trace_conduit FAILED"
+}
+
+# reboot_modes_show: the driver's vendor reboot modes, a line each.
+reboot_modes_show() {
+	while read -r line; do
+		echo "PSCI-TEST: reboot mode $line"
+	done < /sys/firmware/psci/reboot_modes
 }
 
 # idle_path_untraceable: nothing CPU_SUSPEND runs after ct_cpuidle_enter()

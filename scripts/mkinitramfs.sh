@@ -34,6 +34,18 @@ suffix=
 [ "$arch" = arm64 ] || suffix=-$arch
 out=$BUILD/initramfs/base$suffix.cpio
 list=$BUILD/initramfs/base$suffix.list
+
+# reboot-cmd: reboot(2) with a command ("reboot-cmd edl"), which busybox's
+# reboot cannot pass; static, on the kernel tree's nolibc.
+if [ "$arch" = arm64 ]; then
+	mkdir -p "$BUILD/guest-bin"
+	rc=$BUILD/guest-bin/reboot-cmd
+	if [ ! -x "$rc" ] || [ guest/reboot-cmd.c -nt "$rc" ]; then
+		aarch64-linux-gnu-gcc -Wall -Werror -Os -static -nostdlib -fno-stack-protector \
+			-include "$SRC_STOCK/tools/include/nolibc/nolibc.h" \
+			-o "$rc" guest/reboot-cmd.c -lgcc || die "cannot build guest/reboot-cmd.c"
+	fi
+fi
 {
 	echo "dir /dev 0755 0 0"
 	echo "nod /dev/console 0600 0 0 c 5 1"

@@ -37,3 +37,12 @@ scenario hotplug-counts-calls ACTION=none \
 view_vs_stock debugfs-vs-stock-qemu PSCI-DEBUGFS CMD=debugfs_view -- \
 	'^PSCI-DEBUGFS: PSCIv1\.1$' '^PSCI-DEBUGFS: OSI is not supported$' \
 	'^PSCI-DEBUGFS: Original StateID format is used$'
+
+# Vendor reboot modes on a firmware without SYSTEM_RESET2 (QEMU's): the
+# modes are read and listed, and "reboot edl" says it falls back to
+# SYSTEM_RESET, naming the mode and its reset_type.
+scenario reboot-mode-no-reset2 DTS=qemu-tests/dts/reboot-modes.dts ACTION=reboot \
+	CMD='reboot_modes_show; reboot-cmd edl' -- \
+	'PSCI-TEST: reboot mode edl 0x80000000 0x1 reboot-mode' \
+	"reboot: Restarting system with command 'edl'" \
+	'>psci: no SYSTEM_RESET2 for reboot mode "edl" \(reset_type 0x80000000\), using SYSTEM_RESET'

@@ -40,3 +40,22 @@ kvm_hung_boot_times_out() {
 	tap_result "$name" "$why" "$log"
 }
 kvm_hung_boot_times_out
+
+# Vendor reboot modes (qemu-tests/dts/reboot-modes.dts: the reboot-mode
+# binding, the older reset-types, and properties the binding rules out):
+# each bad property gets its line, sysfs lists the modes kept, and
+# "reboot factory" reaches KVM's SYSTEM_RESET2 with the tree's reset_type
+# and 64-bit cookie (x1, x2 traced at the conduit); KVM resets the VM.
+scenario kvm-dt-reboot-modes FIRMWARE=kvm DTS=qemu-tests/dts/reboot-modes.dts ACTION=reboot \
+	APPEND=tp_printk CMD='trace_conduit; reboot_modes_show; reboot-cmd factory' -- \
+	'psci: PSCIv1\.1 over hvc from arm,psci-1\.0' \
+	'psci: /psci/reboot-mode: mode-recovery ignored: reset_type 0x00010001 is not a vendor type' \
+	'psci: /psci/reboot-mode: mode-normal ignored: the normal reboot is SYSTEM_RESET itself' \
+	'psci: /psci/reset-types: mode-edl ignored: reboot-mode already names reboot mode "edl" \(reset_type 0x80000000\)' \
+	'PSCI-TEST: reboot mode edl 0x80000000 0x1 reboot-mode' \
+	'PSCI-TEST: reboot mode bootloader 0x80010001 0x2 reboot-mode' \
+	'PSCI-TEST: reboot mode factory 0x80000002 0x123456789abcdef0 reboot-mode' \
+	'PSCI-TEST: reboot mode fastboot 0x80000003 0x4 reset-types' \
+	"reboot: Restarting system with command 'factory'" \
+	'>hvc: .*fid=0xc4000012 arg=0x80000002 arg2=0x123456789abcdef0' \
+	'!hvc: .*fid=0x84000009' '!falling back'
