@@ -61,6 +61,7 @@ enum psci_fn {
 	PSCI_FN_SYSTEM_SUSPEND,
 	PSCI_FN_SET_SUSPEND_MODE,
 	PSCI_FN_SYSTEM_RESET2,
+	PSCI_FN_SYSTEM_OFF2,
 	PSCI_FN_MAX
 };
 
@@ -80,7 +81,16 @@ static const u8 psci_fn_number[PSCI_FN_MAX] = {
 	[PSCI_FN_SYSTEM_SUSPEND]	= 0x0e,
 	[PSCI_FN_SET_SUSPEND_MODE]	= 0x0f,
 	[PSCI_FN_SYSTEM_RESET2]		= 0x12,
+	[PSCI_FN_SYSTEM_OFF2]		= 0x15,
 };
+
+#ifndef PSCI_1_3_OFF_TYPE_HIBERNATE_OFF
+/*
+ * PSCI 1.3 (DEN0022F): SYSTEM_OFF2's HIBERNATE_OFF type, also its bit in
+ * the PSCI_FEATURES answer; 6.12's uapi header predates 1.3.
+ */
+#define PSCI_1_3_OFF_TYPE_HIBERNATE_OFF	BIT(0)
+#endif
 
 /*
  * The standard (0.2+) ID of function number @n: a 64-bit kernel uses the
@@ -692,6 +702,75 @@ static void psci_power_off(void)
 	psci_do_system_off(&psci);
 }
 
+#ifdef CONFIG_HIBERNATION
+/*
+ * The power-off that ends a hibernation, where the firmware offers
+ * SYSTEM_OFF2 with HIBERNATE_OFF (a hypervisor then keeps the guest for
+ * its resume). Type 0 is HIBERNATE_OFF by default (DEN0022F.b); some
+ * hypervisors refuse an explicit 1, so 0 it is, as mainline settled.
+ */
+static void psci_do_system_off2(const struct psci_state *s)
+{
+	int err = psci_call(s, PSCI_FN_SYSTEM_OFF2, 0, 0, 0);
+
+	psci_report(s, PSCI_FN_SYSTEM_OFF2, err, " (hibernate)",
+		    "; trying the next power-off handler");
+}
+
+/*
+ * Is a hibernation under way? 6.12's system_entering_hibernation() is true
+ * only on the platform (ACPI S4) path; a PM notifier covers the others.
+ */
+static bool psci_hibernating;
+
+static int psci_hibernate_pm_notify(struct notifier_block *nb, unsigned long action,
+				    void *data)
+{
+	if (action == PM_HIBERNATION_PREPARE)
+		WRITE_ONCE(psci_hibernating, true);
+	else if (action == PM_POST_HIBERNATION)
+		WRITE_ONCE(psci_hibernating, false);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block psci_hibernate_pm_nb = {
+	.notifier_call = psci_hibernate_pm_notify,
+};
+
+static int psci_hibernate_power_off(struct sys_off_data *data)
+{
+	if (READ_ONCE(psci_hibernating) || system_entering_hibernation())
+		psci_do_system_off2(data->cb_data);
+	return NOTIFY_DONE;
+}
+
+/*
+ * Ahead of every other power-off handler (EFI's is SYS_OFF_PRIO_FIRMWARE
+ * + 1), but acting only while hibernating: any other power-off is
+ * SYSTEM_OFF, last, through pm_power_off. Registered once the allocator
+ * is up; no hibernation comes earlier.
+ */
+static int __init psci_hibernate_init(void)
+{
+	struct sys_off_handler *h;
+	int err;
+
+	if (!psci_has(&psci, PSCI_FN_SYSTEM_OFF2))
+		return 0;
+	err = register_pm_notifier(&psci_hibernate_pm_nb);
+	if (err) {
+		pr_err("cannot register the SYSTEM_OFF2 hibernation notifier (%d)\n", err);
+		return 0;
+	}
+	h = register_sys_off_handler(SYS_OFF_MODE_POWER_OFF, SYS_OFF_PRIO_FIRMWARE + 2,
+				     psci_hibernate_power_off, &psci);
+	if (IS_ERR(h))
+		pr_err("cannot register the SYSTEM_OFF2 hibernation handler (%ld)\n", PTR_ERR(h));
+	return 0;
+}
+device_initcall(psci_hibernate_init);
+#endif
+
 /* The SYSTEM_RESET2 call a restart tries before SYSTEM_RESET. */
 struct psci_reset2_req {
 	u32 type;
@@ -986,6 +1065,30 @@ static void __init psci_probe_smccc(struct psci_state *s)
 }
 
 /*
+ * SYSTEM_OFF2 (PSCI 1.3) serves only to end a hibernation, and only with
+ * its HIBERNATE_OFF type: kept when the firmware offers that (asked at
+ * boot, with hibernation built in), dropped otherwise, with a line when
+ * the function is there without the type.
+ */
+static void __init psci_probe_off2(struct psci_state *s)
+{
+	int types;
+
+	if (!psci_has(s, PSCI_FN_SYSTEM_OFF2))
+		return;
+	if (!IS_ENABLED(CONFIG_HIBERNATION)) {
+		s->fid[PSCI_FN_SYSTEM_OFF2] = 0;
+		return;
+	}
+	types = psci_features(s, PSCI_FN_SYSTEM_OFF2);
+	if (types >= 0 && !(types & PSCI_1_3_OFF_TYPE_HIBERNATE_OFF))
+		pr_warn("SYSTEM_OFF2 (0x%08x) offers no HIBERNATE_OFF type (PSCI_FEATURES: 0x%x): hibernation ends in SYSTEM_OFF\n",
+			s->fid[PSCI_FN_SYSTEM_OFF2], types);
+	if (types < 0 || !(types & PSCI_1_3_OFF_TYPE_HIBERNATE_OFF))
+		s->fid[PSCI_FN_SYSTEM_OFF2] = 0;
+}
+
+/*
  * On 1.0+, ask at boot about what the boot needs: CPU_SUSPEND's flags
  * (power_state format, OSI) and SYSTEM_SUSPEND (suspend_set_ops() wants
  * to know now). SET_SUSPEND_MODE comes with OSI; MIGRATE,
@@ -1010,12 +1113,14 @@ static void __init psci_probe_features(struct psci_state *s)
 	if (!IS_ENABLED(CONFIG_SUSPEND) || psci_features(s, PSCI_FN_SYSTEM_SUSPEND) < 0)
 		s->fid[PSCI_FN_SYSTEM_SUSPEND] = 0;
 
+	psci_probe_off2(s);
+
 	if (PSCI_VERSION_MAJOR(s->version) <= PSCI_MAJOR_KNOWN)
 		return;
 	for (fn = 0; fn < PSCI_FN_MAX; fn++) {
 		if (fn == PSCI_FN_VERSION || fn == PSCI_FN_FEATURES ||
 		    fn == PSCI_FN_CPU_SUSPEND || fn == PSCI_FN_SYSTEM_SUSPEND ||
-		    !s->fid[fn])
+		    fn == PSCI_FN_SYSTEM_OFF2 || !s->fid[fn])
 			continue;
 		if (psci_features(s, fn) < 0)
 			s->fid[fn] = 0;
@@ -1035,6 +1140,9 @@ static void __init psci_use_standard_ids(struct psci_state *s, bool v1)
 		s->fid[PSCI_FN_SET_SUSPEND_MODE] = 0;
 		s->fid[PSCI_FN_SYSTEM_RESET2] = 0;
 	}
+	/* PSCI 1.3's. */
+	if (s->version < PSCI_VERSION(1, 3))
+		s->fid[PSCI_FN_SYSTEM_OFF2] = 0;
 }
 
 /*
@@ -1469,6 +1577,7 @@ static ssize_t features_show(struct kobject *kobj, struct kobj_attribute *attr, 
 	static const enum psci_fn optional[] = {
 		PSCI_FN_CPU_SUSPEND, PSCI_FN_MIGRATE, PSCI_FN_MIGRATE_INFO_UP_CPU,
 		PSCI_FN_SYSTEM_SUSPEND, PSCI_FN_SET_SUSPEND_MODE, PSCI_FN_SYSTEM_RESET2,
+		PSCI_FN_SYSTEM_OFF2,
 	};
 	int i, len = 0;
 

@@ -931,6 +931,71 @@ static void __init psci_test_reboot_mode_clash(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, m->child, "reset-types");
 }
 
+/* ---- SYSTEM_OFF2 (PSCI 1.3): the power-off that ends a hibernation ---- */
+
+/* A PSCI 1.3 fake whose PSCI_FEATURES(SYSTEM_OFF2) answers @off2_types. */
+static void __init psci_probe_1_3(struct kunit *test, long off2_types)
+{
+	struct device_node *np = fake_node_new();
+
+	fake_prop_strs("compatible", "arm,psci-1.0");
+	fake_psci_1_1();
+	fake_rule(PSCI_0_2_FN_PSCI_VERSION, FAKE_ANY, PSCI_VERSION(1, 3));
+	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_FN_STD(SYSTEM_OFF2), off2_types);
+	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
+}
+
+/* Offered with HIBERNATE_OFF: kept where the kernel can hibernate. */
+static void __init psci_test_off2_advertised(struct kunit *test)
+{
+	psci_probe_1_3(test, PSCI_1_3_OFF_TYPE_HIBERNATE_OFF);
+	KUNIT_EXPECT_EQ(test, fake_count_features(PSCI_FN_STD(SYSTEM_OFF2)),
+			IS_ENABLED(CONFIG_HIBERNATION) ? 1 : 0);
+	KUNIT_EXPECT_EQ(test, psci_has(&t, PSCI_FN_SYSTEM_OFF2), IS_ENABLED(CONFIG_HIBERNATION));
+}
+
+/* Not offered, or offered without HIBERNATE_OFF: dropped. */
+static void __init psci_test_off2_not_advertised(struct kunit *test)
+{
+	psci_probe_1_3(test, PSCI_RET_NOT_SUPPORTED);
+	KUNIT_EXPECT_FALSE(test, psci_has(&t, PSCI_FN_SYSTEM_OFF2));
+}
+
+static void __init psci_test_off2_no_hibernate_type(struct kunit *test)
+{
+	psci_probe_1_3(test, 0x2);
+	KUNIT_EXPECT_FALSE(test, psci_has(&t, PSCI_FN_SYSTEM_OFF2));
+}
+
+/* Before 1.3 there is no SYSTEM_OFF2: not even asked about. */
+static void __init psci_test_off2_before_1_3(struct kunit *test)
+{
+	psci_probe_1_1(test);
+	KUNIT_EXPECT_FALSE(test, psci_has(&t, PSCI_FN_SYSTEM_OFF2));
+	KUNIT_EXPECT_EQ(test, fake_count_features(PSCI_FN_STD(SYSTEM_OFF2)), 0);
+}
+
+/*
+ * The call passes type 0 (HIBERNATE_OFF by default, which every 1.3
+ * firmware must take); one that returns hands on to the next handler.
+ */
+static void __init psci_test_off2_call_returns(struct kunit *test)
+{
+	int at;
+
+	if (!IS_ENABLED(CONFIG_HIBERNATION))
+		kunit_skip(test, "no CONFIG_HIBERNATION: SYSTEM_OFF2 is never called");
+	psci_probe_1_3(test, PSCI_1_3_OFF_TYPE_HIBERNATE_OFF);
+	fake_rule(PSCI_FN_STD(SYSTEM_OFF2), FAKE_ANY, PSCI_RET_DENIED);
+#ifdef CONFIG_HIBERNATION
+	psci_do_system_off2(&t);
+#endif
+	at = fake_find(PSCI_FN_STD(SYSTEM_OFF2), 0);
+	KUNIT_ASSERT_GE(test, at, 0);
+	KUNIT_EXPECT_EQ(test, fake.log[at].a0, 0UL);
+	KUNIT_EXPECT_EQ(test, fake_count(PSCI_FN_STD(SYSTEM_OFF2)), 1);
+}
+
 static void __init psci_test_migrate_unadvertised(struct kunit *test)
 {
 	psci_probe_1_1(test);
@@ -1097,6 +1162,11 @@ static struct kunit_case __refdata psci_kunit_cases[] = {
 	KUNIT_CASE(psci_test_reboot_mode_cells),
 	KUNIT_CASE(psci_test_reboot_mode_bad),
 	KUNIT_CASE(psci_test_reboot_mode_clash),
+	KUNIT_CASE(psci_test_off2_advertised),
+	KUNIT_CASE(psci_test_off2_not_advertised),
+	KUNIT_CASE(psci_test_off2_no_hibernate_type),
+	KUNIT_CASE(psci_test_off2_before_1_3),
+	KUNIT_CASE(psci_test_off2_call_returns),
 	KUNIT_CASE(psci_test_migrate_unadvertised),
 	KUNIT_CASE(psci_test_tos_up_on_cpu0),
 	KUNIT_CASE(psci_test_tos_up_on_cpu2),
