@@ -289,3 +289,21 @@ kselftest_psci() {
 	sed 's/^/KSFT: /' /tmp/ksft.out
 	echo "KSFT: exit $rc"
 }
+
+# hibernate_to DEV MARKER: swap on DEV, MARKER in RAM (/tmp), hibernate
+# (the image goes to DEV and the machine powers off); what follows runs
+# after the resume, printing the marker as RAM has it then.
+hibernate_to() {
+	if ! mkswap "$1" > /dev/null || ! swapon "$1"; then
+		echo "PSCI-TEST: swap on $1 FAILED"
+		return 1
+	fi
+	echo "PSCI-TEST: swap on $1"
+	echo "$2" > /tmp/marker
+	if ! echo disk > /sys/power/state; then
+		echo "PSCI-TEST: hibernation FAILED"
+		return 1
+	fi
+	echo "PSCI-TEST: resumed, marker $(cat /tmp/marker)"
+	swapoff "$1"
+}

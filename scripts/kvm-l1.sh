@@ -44,10 +44,12 @@ kvm_l1_initrd() {
 	rm -f "$list" "$out.extra" "$out.cmd" "$out.conf" "$out.inittab"
 }
 
-# kvm_l1_qemu INITRD: the host's QEMU command for L1.
+# kvm_l1_qemu INITRD: the host's QEMU command for L1; KVM_L1_EXTRA: more
+# of L1's QEMU options (a disk L1 hands on to L2 as its /dev/vda).
 kvm_l1_qemu() {
+	# shellcheck disable=SC2206 # options, split as given
 	KVM_L1=("${KVM_L1_QEMU[@]}" -kernel "$KVM_L1_IMAGE" -initrd "$1"
-		-append "console=ttyAMA0 panic=-1 loglevel=1")
+		-append "console=ttyAMA0 panic=-1 loglevel=1" ${KVM_L1_EXTRA:-})
 }
 
 # kvm_dump_dtb OUT L2_QEMU_ARGS...: the device tree L2's QEMU builds under

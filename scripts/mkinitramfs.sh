@@ -61,7 +61,7 @@ fi
 		 env which readlink; do
 		echo "slink /bin/$a /bin/busybox 0777 0 0"
 	done
-	for a in init poweroff reboot halt; do
+	for a in init poweroff reboot halt mkswap swapon swapoff; do
 		echo "slink /sbin/$a /bin/busybox 0777 0 0"
 	done
 	echo "slink /init /bin/busybox 0777 0 0"
