@@ -157,7 +157,7 @@ view_vs_stock() {
 
 # debug_kernel: the scenarios that follow in this unit boot the debug kernel
 # (configs/debug.config) and also fail on any lockdep, atomic-sleep, UBSAN
-# or KASAN report, WARN, BUG or oops. Each unit is a subshell of its own, so
+# or KFENCE report, WARN, BUG or oops. Each unit is a subshell of its own, so
 # nothing needs resetting afterwards.
 debug_kernel() {
 	SCENARIO_PREFIX=debug-
@@ -165,7 +165,7 @@ debug_kernel() {
 	# action; busybox init's shutdown rounds, shown on the normal kernel,
 	# cost the slow debug kernel about 8 s a boot.
 	SCENARIO_ENV=(IMAGE="$BUILD/images/ours-debug/Image" FORCE=1)
-	SCENARIO_PATTERNS=('!UBSAN:|KASAN|BUG:|WARNING:|INFO: |possible circular locking|inconsistent lock state|sleeping function called from invalid context|Call trace:')
+	SCENARIO_PATTERNS=('!UBSAN:|KFENCE|BUG:|WARNING:|INFO: |possible circular locking|inconsistent lock state|sleeping function called from invalid context|Call trace:')
 }
 
 # kunit NAME [VAR=VALUE ...]: boot with KUnit enabled and count every case
