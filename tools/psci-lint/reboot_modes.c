@@ -26,7 +26,7 @@ static unsigned int cell(const void *val, int i)
 
 /* The mode-<cmd> properties of @child, checked; returns how many are good. */
 static int check_modes(struct lint *l, const void *fdt, int child, const char *path,
-		       int whole, const char *other_path, const void *other, int other_node)
+		       int whole, const char *other_path, int other_node)
 {
 	int prop, good = 0;
 
@@ -69,7 +69,7 @@ static int check_modes(struct lint *l, const void *fdt, int child, const char *p
 				    "%s: expected a command of 1 to %d characters", name, CMD_MAX);
 			continue;
 		}
-		if (other && other_node >= 0 && fdt_getprop(fdt, other_node, name, NULL)) {
+		if (other_node >= 0 && fdt_getprop(fdt, other_node, name, NULL)) {
 			lint_report(l, LINT_WARNING, path,
 				    "%s: %s names the same command; the driver takes reboot-mode's and ignores this one",
 				    name, other_path);
@@ -118,7 +118,7 @@ void lint_reboot_modes(struct lint *l, const void *fdt, int node, const char *pa
 	snprintf(mpath, sizeof(mpath), "%s/reboot-mode", path);
 	snprintf(tpath, sizeof(tpath), "%s/reset-types", path);
 	if (modes >= 0) {
-		int good = check_modes(l, fdt, modes, mpath, 1, NULL, NULL, -1);
+		int good = check_modes(l, fdt, modes, mpath, 1, NULL, -1);
 
 		lint_report(l, LINT_INFO, mpath,
 			    "vendor reboot modes in the reboot-mode form: %d usable (reboot <command> calls SYSTEM_RESET2 with the reset_type and cookie given)",
@@ -128,7 +128,7 @@ void lint_reboot_modes(struct lint *l, const void *fdt, int node, const char *pa
 				    "reboot-mode needs compatible \"arm,psci-1.0\" (SYSTEM_RESET2 is PSCI 1.1)");
 	}
 	if (types >= 0) {
-		check_modes(l, fdt, types, tpath, 0, mpath, fdt, modes);
+		check_modes(l, fdt, types, tpath, 0, mpath, modes);
 		suggest_reboot_mode(l, fdt, types, tpath);
 	}
 }
