@@ -62,7 +62,8 @@ debug-kernel: tree
 	@$(STEP) bash scripts/build-kernel.sh ours debug
 
 # The stock 6.12 driver, same tree and config: make check compares with it.
-# Built after ours: ccache then has every object but the driver's.
+# Built after ours, from a copy of its object tree: kbuild then remakes
+# only what our files change (scripts/build-kernel.sh).
 stock-kernel: tree kernel
 	@$(STEP) bash scripts/build-kernel.sh stock base
 
