@@ -5,6 +5,7 @@
 #   make check    the test suite; ends with "N passed, M failed"
 #   make boot DTS=file.dts [SMP=n] [MACHINE=...] [ACTION=...] [CMD='...']
 #             [FIRMWARE=kvm|tfa|uefi]  (kvm: the guest runs under KVM, nested)
+#             [TFA=off2|off2-notype]  (FIRMWARE=tfa: the PSCI 1.3 builds)
 #   make build    kernel Image + initramfs under build/
 #   make lint DTS=file.dts|file.dtb   psci-lint on a device tree
 #   make bench    ours vs the stock driver, side by side (build/bench/)
@@ -56,7 +57,7 @@ kvm-host: tree
 
 boot: build $(if $(filter kvm,$(FIRMWARE)),kvm-host) $(if $(filter tfa,$(FIRMWARE)),tfa)
 	@DTS="$(DTS)" SMP="$(SMP)" MACHINE="$(MACHINE)" ACTION="$(ACTION)" \
-		CMD="$(CMD)" FIRMWARE="$(FIRMWARE)" bash scripts/boot.sh
+		CMD="$(CMD)" FIRMWARE="$(FIRMWARE)" TFA="$(TFA)" bash scripts/boot.sh
 
 debug-kernel: tree
 	@$(STEP) bash scripts/build-kernel.sh ours debug

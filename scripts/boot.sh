@@ -26,7 +26,9 @@
 #   GUEST_ARCH=arm32  a 32-bit ARM guest (qemu-system-arm, cortex-a15, zImage)
 #   FIRMWARE=uefi  boot through EDK2 with ACPI instead of a device tree
 #   FIRMWARE=tfa   boot on Trusted Firmware-A (MACHINE must have secure=on);
-#                  with DTS, TF-A starts a stub that hands the kernel our DT
+#                  with DTS, TF-A starts a stub that hands the kernel our DT;
+#                  TFA=off2 (or off2-notype): the PSCI 1.3 build with
+#                  SYSTEM_OFF2 (HIBERNATE_OFF, or no type; build-tfa.sh)
 #   FIRMWARE=kvm   the kernel (L2) runs under KVM: Debian's arm64 QEMU with
 #                  -accel kvm -cpu host inside an L1 host (our kernel at EL2,
 #                  scripts/kvm-l1.sh); SMP 2, MACHINE virt,gic-version=3;
@@ -120,8 +122,9 @@ if [ "${FIRMWARE:-}" = tfa ]; then
 	STUB_ADDR=$TFA_BL33_BASE
 	KERNEL_ADDR=0x40600000
 	STUB_CPU=
-	[ -f "$BUILD/tfa/flash.bin" ] || die "no TF-A (run scripts/build-tfa.sh)"
-	QEMU+=(-bios "$BUILD/tfa/flash.bin")
+	tfa_image=$BUILD/tfa/flash${TFA:+-$TFA}.bin
+	[ -f "$tfa_image" ] || die "no TF-A image $tfa_image (run scripts/build-tfa.sh)"
+	QEMU+=(-bios "$tfa_image")
 fi
 
 if [ -n "${DTS:-}" ]; then

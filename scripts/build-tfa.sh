@@ -1,26 +1,30 @@
 #!/bin/bash
 # Build Trusted Firmware-A 2.8 for QEMU's virt board from Debian's
-# arm-trusted-firmware source package, once, into build/tfa/:
-#   build/tfa/flash.bin   bl1.bin at 0, fip.bin at 256 KiB (-bios)
-# BL33 is our kernel (or a boot stub in front of it), preloaded by QEMU's
-# loader at TFA_BL33_BASE (lib.sh).
-#
-# One functional change, ours, in scripts/tfa/qemu-cpu-suspend.patch: TF-A
-# 2.8's qemu platform accepts the core power-down power_state 0x00010002 but
-# cannot come back from it (its suspend hooks are assert(0), compiled out in
-# a release build, and the powered-down core then waits in the hold pen for
-# a CPU_ON that never comes). The patch wakes such a core on its next
-# interrupt and sends it through the warm boot entry point, as a powered-up
-# core, so that a guest's power-down idle state really loses its context.
+# arm-trusted-firmware source package, once, into build/tfa/, with our
+# patches (scripts/tfa/*.patch, in order; each says what and why):
+#   01-qemu-suspend.patch      a power-down CPU_SUSPEND that comes back
+#                              (TF-A 2.8's qemu platform cannot), and
+#                              SYSTEM_SUSPEND through the same path
+#   02-psci-system-off2.patch  SYSTEM_OFF2 (PSCI 1.3), off unless asked for
+# Three images, each bl1.bin at 0 and fip.bin at 256 KiB (-bios):
+#   build/tfa/flash.bin              PSCI 1.1, as TF-A 2.8 is
+#   build/tfa/flash-off2.bin         PSCI 1.3 with SYSTEM_OFF2, HIBERNATE_OFF
+#   build/tfa/flash-off2-notype.bin  PSCI 1.3 with SYSTEM_OFF2, no type
+# (make boot FIRMWARE=tfa TFA=off2 picks the second.) BL33 is our kernel
+# (or a boot stub in front of it), preloaded by QEMU's loader at
+# TFA_BL33_BASE (lib.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
 OUT=$BUILD/tfa
-PATCH=$PWD/scripts/tfa/qemu-cpu-suspend.patch
-[ "$OUT/flash.bin" -nt "$PATCH" ] && [ "$OUT/flash.bin" -nt "$0" ] && exit 0
+PATCHES=("$PWD"/scripts/tfa/*.patch)
+FLAVOURS=("flash:" "flash-off2:PSCI_SYSTEM_OFF2=1"
+	"flash-off2-notype:PSCI_SYSTEM_OFF2=1 PSCI_OFF2_TYPES=0")
+sum=$(cat "${PATCHES[@]}" "$0" | sha1sum | cut -d' ' -f1)
+[ "$(cat "$OUT/.done" 2>/dev/null)" = "$sum" ] && exit 0
 # No stale image while (or if) this build fails: the scenarios look for it.
-rm -f "$OUT/flash.bin"
+rm -f "$OUT"/flash*.bin "$OUT/.done"
 mkdir -p "$OUT"
 
 # apt-get source needs a deb-src entry: the machine's own Debian stanza,
@@ -35,22 +39,34 @@ fi
 dpkg-query -W dpkg-dev >/dev/null 2>&1 || apt_get install -y -qq dpkg-dev >/dev/null ||
 	die "cannot install dpkg-dev"
 
-if [ ! -d "$OUT"/arm-trusted-firmware-* ]; then
-	(cd "$OUT" && apt_get source -qq arm-trusted-firmware >/dev/null 2>&1) ||
+# The source package is fetched once; the tree is unpacked from it again
+# whenever the patches changed, so that they always apply to TF-A as
+# Debian ships it.
+if ! ls "$OUT"/arm-trusted-firmware_*.dsc >/dev/null 2>&1; then
+	(cd "$OUT" && apt_get source -qq --download-only arm-trusted-firmware >/dev/null 2>&1) ||
 		die "apt-get source arm-trusted-firmware failed"
 fi
+rm -rf "$OUT"/arm-trusted-firmware-*/
+(cd "$OUT" && dpkg-source -x "$(ls arm-trusted-firmware_*.dsc | head -n1)" >/dev/null 2>&1) ||
+	die "cannot unpack the arm-trusted-firmware source package"
 tree=$(ls -d "$OUT"/arm-trusted-firmware-*/ | head -n1)
-if ! patch -s -d "$tree" -p1 -R --dry-run -f < "$PATCH" >/dev/null 2>&1; then
-	patch -s -d "$tree" -p1 -f < "$PATCH" || die "cannot apply $PATCH"
-fi
+for p in "${PATCHES[@]}"; do
+	patch -s -d "$tree" -p1 -f < "$p" || die "cannot apply $p"
+done
 # TF-A 2.8 links with --fatal-warnings, and Debian 12's binutils warns
 # about the RWX segment of its images: drop the flag (only that flag).
 sed -i 's/^\(TF_LDFLAGS[[:space:]]*+=[[:space:]]*\)-Wl,--fatal-warnings /\1/;
 	s/^\(TF_LDFLAGS[[:space:]]*+=[[:space:]]*\)--fatal-warnings /\1/' "$tree/Makefile"
-MAKEFLAGS= make -s -C "$tree" PLAT=qemu CROSS_COMPILE=aarch64-linux-gnu- \
-	ARM_LINUX_KERNEL_AS_BL33=1 PRELOADED_BL33_BASE=$TFA_BL33_BASE -j"$(nproc)" all fip
-rel=$tree/build/qemu/release
-dd if="$rel/bl1.bin" of="$OUT/flash.bin.tmp" bs=4096 conv=notrunc status=none
-dd if="$rel/fip.bin" of="$OUT/flash.bin.tmp" bs=4096 seek=64 conv=notrunc status=none
-mv "$OUT/flash.bin.tmp" "$OUT/flash.bin"
-log "TF-A ready: $OUT/flash.bin"
+for f in "${FLAVOURS[@]}"; do
+	name=${f%%:*}
+	read -ra opts <<< "${f#*:}"
+	MAKEFLAGS= make -s -C "$tree" PLAT=qemu CROSS_COMPILE=aarch64-linux-gnu- \
+		ARM_LINUX_KERNEL_AS_BL33=1 PRELOADED_BL33_BASE=$TFA_BL33_BASE \
+		BUILD_BASE="$tree/build-$name" "${opts[@]}" -j"$(nproc)" all fip
+	rel=$tree/build-$name/qemu/release
+	dd if="$rel/bl1.bin" of="$OUT/$name.bin.tmp" bs=4096 conv=notrunc status=none
+	dd if="$rel/fip.bin" of="$OUT/$name.bin.tmp" bs=4096 seek=64 conv=notrunc status=none
+	mv "$OUT/$name.bin.tmp" "$OUT/$name.bin"
+	log "TF-A ready: $OUT/$name.bin ${opts[*]}"
+done
+echo "$sum" > "$OUT/.done"
