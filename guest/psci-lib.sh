@@ -307,3 +307,27 @@ hibernate_to() {
 	echo "PSCI-TEST: resumed, marker $(cat /tmp/marker)"
 	swapoff "$1"
 }
+
+# suspend_mem SECONDS: suspend to RAM ("deep": PSCI SYSTEM_SUSPEND), woken
+# by the RTC's alarm SECONDS later; says what came back.
+suspend_mem() {
+	local rtc=/sys/class/rtc/rtc0/wakealarm ok0 ok1 t0 t1 i0 i1
+	echo "PSCI-TEST: mem_sleep: $(cat /sys/power/mem_sleep)"
+	if ! echo deep > /sys/power/mem_sleep; then
+		echo "PSCI-TEST: suspend to RAM FAILED: no deep in mem_sleep"
+		return 1
+	fi
+	ok0=$(cat /sys/power/suspend_stats/success)
+	i0=$(awk '/rtc-pl031/ { print $2 }' /proc/interrupts)
+	t0=$(cat /sys/class/rtc/rtc0/since_epoch)
+	echo 0 > "$rtc"
+	echo "+$1" > "$rtc"
+	if ! echo mem > /sys/power/state; then
+		echo "PSCI-TEST: suspend to RAM FAILED: the kernel refused"
+		return 1
+	fi
+	t1=$(cat /sys/class/rtc/rtc0/since_epoch)
+	i1=$(awk '/rtc-pl031/ { print $2 }' /proc/interrupts)
+	ok1=$(cat /sys/power/suspend_stats/success)
+	echo "PSCI-TEST: suspend to RAM done: successes $ok0 -> $ok1, RTC $((t1 - t0)) s later, its interrupts $i0 -> $i1, CPUs $(cat /sys/devices/system/cpu/online) online"
+}

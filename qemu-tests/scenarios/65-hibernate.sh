@@ -2,18 +2,24 @@
 # under build/) hibernates (echo disk > /sys/power/state); the image is
 # written and the machine powers off, through SYSTEM_OFF where the
 # firmware has no SYSTEM_OFF2 with HIBERNATE_OFF (QEMU 7.2, KVM 6.12 and
-# TF-A 2.8 stop at PSCI 1.1). A second boot with resume= restores it:
+# TF-A 2.8 stop at PSCI 1.1), through SYSTEM_OFF2 on our TF-A build that
+# has it. A second boot with resume= restores it:
 # the guest's userspace goes on where it stopped and finds the marker the
 # first boot left in RAM (/tmp), then powers off.
 # shellcheck shell=bash
 
-# hibernate_then_resume NAME tcg|kvm [VAR=VALUE ...]: NAME-hibernate and
-# NAME-resume, two boots on one fresh swap disk. Under KVM the disk is
-# L1's /dev/vda, which L1 hands on to L2, and L2's console prints
-# everything (KVM_QUIET=0: the PM lines are informational).
+# hibernate_then_resume NAME tcg|kvm [VAR=VALUE ...] [-- PATTERN ...]:
+# NAME-hibernate and NAME-resume, two boots on one fresh swap disk; the
+# PATTERNs are further lines the hibernating boot must show (how it
+# powered off). Under KVM the disk is L1's /dev/vda, which L1 hands on to
+# L2, and L2's console prints everything (KVM_QUIET=0: the PM lines are
+# informational).
 hibernate_then_resume() {
 	local name=$1 mode=$2 disk marker drive l1=() append="resume=/dev/vda no_console_suspend"
+	local vars=() off=()
 	shift 2
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do vars+=("$1"); shift; done
+	[ $# -eq 0 ] || { shift; off=("$@"); }
 	[ -z "$FILTER" ] || [[ "$name-hibernate $name-resume" == *$FILTER* ]] || return 0
 	disk=$BUILD/tmp.$name.swap
 	rm -f "$disk"
@@ -28,16 +34,27 @@ hibernate_then_resume() {
 	fi
 	# ACTION=none: the hibernation powers the machine off in the middle of
 	# CMD; after the resume the rest of CMD powers it off.
-	scenario "$name-hibernate" "$@" "${l1[@]}" QEMU_EXTRA="$drive" APPEND="$append" \
+	scenario "$name-hibernate" "${vars[@]}" "${l1[@]}" QEMU_EXTRA="$drive" APPEND="$append" \
 		ACTION=none CMD="hibernate_to /dev/vda $marker; echo PSCI-TEST: poweroff; poweroff -f" -- \
 		'PSCI-TEST: swap on /dev/vda' 'PM: hibernation: hibernation entry' \
-		'>PM: Image saving done' '>reboot: Power down' '!PSCI-TEST: resumed|FAILED'
-	scenario "$name-resume" "$@" "${l1[@]}" QEMU_EXTRA="$drive" APPEND="$append" \
+		'>PM: Image saving done' '>reboot: Power down' '!PSCI-TEST: resumed|FAILED' "${off[@]}"
+	scenario "$name-resume" "${vars[@]}" "${l1[@]}" QEMU_EXTRA="$drive" APPEND="$append" \
 		CMD='echo "PSCI-TEST: fresh boot, no resume"' -- \
 		'PM: Image loading done' "PSCI-TEST: resumed, marker $marker" \
 		'>reboot: Power down' '!PSCI-TEST: fresh boot'
 	rm -f "$disk"
 }
 
-hibernate_then_resume hibernate-qemu tcg
-hibernate_then_resume hibernate-kvm kvm FIRMWARE=kvm TIMEOUT=300
+hibernate_then_resume hibernate-qemu tcg -- '!SYSTEM_OFF2'
+hibernate_then_resume hibernate-kvm kvm FIRMWARE=kvm TIMEOUT=300 -- '!SYSTEM_OFF2'
+
+# Our TF-A build with SYSTEM_OFF2 (PSCI 1.3, scripts/tfa/): the
+# hibernation ends in SYSTEM_OFF2, type 0 (HIBERNATE_OFF by default), as
+# TF-A's console says; a device tree, so that the stub passes resume=.
+if [ ! -f "$BUILD/tfa/flash-off2.bin" ]; then
+	SCENARIO_BROKEN="TF-A was not built (see $BUILD/logs/build-tfa.log)"
+fi
+hibernate_then_resume hibernate-tfa-off2 tcg FIRMWARE=tfa TFA=off2 MACHINE=virt,secure=on \
+	DTS=dts-examples/psci-1.0-smc.dts -- 'psci: PSCIv1\.3 over smc' \
+	'>NOTICE: +PSCI: SYSTEM_OFF2 type 0x0: HIBERNATE_OFF'
+unset SCENARIO_BROKEN

@@ -8,7 +8,7 @@ TFA_SYSFS='for f in /sys/firmware/psci/*; do [ -f "$f" ] && echo "PSCI-SYSFS: ${
 # TF-A is built before the suite (make tfa). One that could not be built
 # (a mirror mid-sync, say) still reports each of its scenarios, as failed
 # with the reason.
-if [ ! -f "$BUILD/tfa/flash.bin" ]; then
+if [ ! -f "$BUILD/tfa/flash.bin" ] || [ ! -f "$BUILD/tfa/flash-off2-notype.bin" ]; then
 	SCENARIO_BROKEN="TF-A was not built: $(tail -n1 "$BUILD/logs/build-tfa.log" 2>/dev/null) (see $BUILD/logs/build-tfa.log)"
 fi
 scenario tfa-el1-hotplug-poweroff FIRMWARE=tfa MACHINE=virt,secure=on ACTION=hotplug \
@@ -37,6 +37,33 @@ scenario tfa-el2-idle-power-down FIRMWARE=tfa MACHINE=virt,secure=on,virtualizat
 	CMD='idle_soak cpu-power-down 10' -- \
 	'psci: PSCIv1\.1 over smc from arm,psci-1\.0' "$ALL4" 'started at EL2' \
 	'idle soak cpu-power-down done, 0 failed' 'reboot: Power down'
+# Suspend to RAM: our TF-A's SYSTEM_SUSPEND (scripts/tfa/01-qemu-suspend.patch)
+# with mem_sleep "deep". The last CPU waits in TF-A for an interrupt, the
+# PL031's alarm wakes it (its interrupt count goes up, the RTC has moved
+# on), and it comes back through the warm boot entry point; every CPU is
+# back, then hotplug and poweroff as usual.
+scenario tfa-el1-suspend-to-ram FIRMWARE=tfa MACHINE=virt,secure=on ACTION=hotplug \
+	CMD='suspend_mem 3' -- \
+	'psci: PSCIv1\.1 over smc from arm,psci-1\.0; SMCCC v1\.2, SYSTEM_SUSPEND' \
+	'PSCI-TEST: mem_sleep: s2idle \[deep\]' 'PM: suspend entry \(deep\)' \
+	'>NOTICE: +QEMU: system suspend, until the next interrupt' '>NOTICE: +QEMU: system resumed' \
+	'>PM: suspend exit' \
+	'>PSCI-TEST: suspend to RAM done: successes 0 -> 1, RTC [3-9] s later, its interrupts 0 -> 1, CPUs 0-3 online' \
+	"$HOTPLUG_OK" 'reboot: Power down'
+
+# SYSTEM_OFF2 advertised without its HIBERNATE_OFF type (our PSCI 1.3 TF-A
+# build with PSCI_OFF2_TYPES=0): one line says so and the driver leaves
+# the function alone (not in the features it lists); the rest boots.
+scenario tfa-off2-without-hibernate-type FIRMWARE=tfa TFA=off2-notype MACHINE=virt,secure=on \
+	CMD="$TFA_SYSFS" -- \
+	'psci: SYSTEM_OFF2 \(0xc4000015\) offers no HIBERNATE_OFF type \(PSCI_FEATURES: 0x0\): hibernation ends in SYSTEM_OFF' \
+	'psci: PSCIv1\.3 over smc from arm,psci-1\.0' "$ALL4" \
+	'PSCI-SYSFS: features: CPU_SUSPEND SYSTEM_SUSPEND.?$' 'reboot: Power down'
+# The same build with the type: SYSTEM_OFF2 is kept, and listed.
+scenario tfa-off2-hibernate-type FIRMWARE=tfa TFA=off2 MACHINE=virt,secure=on \
+	CMD="$TFA_SYSFS" -- \
+	'psci: PSCIv1\.3 over smc from arm,psci-1\.0' '!offers no HIBERNATE_OFF' "$ALL4" \
+	'PSCI-SYSFS: features: CPU_SUSPEND SYSTEM_SUSPEND SYSTEM_OFF2.?$' 'reboot: Power down'
 SCENARIO_BROKEN=
 
 # The control for the power-down soak above: QEMU's built-in PSCI answers a
