@@ -29,7 +29,8 @@ scenario kselftest-legacy-0.1 SMP=4 DTS=qemu-tests/dts/legacy-0.1.dts CMD=kselft
 	'KSFT: ok [0-9]+ PSCI 0\.1 found' 'KSFT: ok [0-9]+ SYSTEM_OFF not offered.*# SKIP' \
 	'KSFT: ok [0-9]+ cpu3 off and on' "${KSFT_CLEAN[@]}" 'System halted'
 
-# TF-A with real power-down idle states: each state entered.
+# TF-A with real power-down idle states: each state entered, and the
+# suspend-to-idle spends its time in them.
 if [ ! -f "$BUILD/tfa/flash.bin" ]; then
 	SCENARIO_BROKEN="TF-A was not built (see $BUILD/logs/build-tfa.log)"
 fi
@@ -39,14 +40,17 @@ scenario kselftest-tfa-idle-states FIRMWARE=tfa MACHINE=virt,secure=on TIMEOUT=2
 	'KSFT: ok [0-9]+ idle state cpu-retention entered' \
 	'KSFT: ok [0-9]+ idle state cpu-power-down entered' \
 	'KSFT: ok [0-9]+ idle state cluster-pwr-dn entered' \
+	'KSFT: ok [0-9]+ suspend-to-idle, woken by the RTC \(CPUs 0-3 back, CPU_SUSPEND calls [0-9]+ -> [0-9]+\)' \
 	'KSFT: ok [0-9]+ SYSTEM_RESET2 not offered.*# SKIP' \
 	"${KSFT_CLEAN[@]}" 'reboot: Power down'
 unset SCENARIO_BROKEN
 
-# KVM's PSCI, nested: 2 vCPUs.
+# KVM's PSCI, nested: 2 vCPUs, suspend-to-idle woken by the PL031 too.
 scenario kselftest-kvm FIRMWARE=kvm TIMEOUT=300 CMD=kselftest_psci -- \
 	'KSFT: ok [0-9]+ PSCI 1\.1 found, conduit hvc' 'KSFT: ok [0-9]+ cpu1 off and on' \
-	'KSFT: ok [0-9]+ SYSTEM_RESET2 offered' "${KSFT_CLEAN[@]}" 'reboot: Power down'
+	'KSFT: ok [0-9]+ SYSTEM_RESET2 offered' \
+	'KSFT: ok [0-9]+ suspend-to-idle, woken by the RTC \(CPUs 0-1 back' \
+	"${KSFT_CLEAN[@]}" 'reboot: Power down'
 
 # A 32-bit kernel: the same checks through arch/arm's PSCI SMP operations.
 scenario kselftest-arm32 GUEST_ARCH=arm32 SMP=4 CMD=kselftest_psci -- \
