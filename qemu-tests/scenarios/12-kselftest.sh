@@ -14,6 +14,7 @@ scenario kselftest-qemu-hvc SMP=4 CMD=kselftest_psci -- \
 	'KSFT: ok [0-9]+ AFFINITY_INFO asked for each of 4 CPUs' \
 	'KSFT: ok [0-9]+ suspend-to-idle, woken by the RTC \(CPUs 0-3 back' \
 	'KSFT: ok [0-9]+ MIGRATE not offered by this firmware.*# SKIP' \
+	'KSFT: ok [0-9]+ suspend to RAM: SYSTEM_SUSPEND not offered by this firmware # SKIP' \
 	"${KSFT_CLEAN[@]}" 'reboot: Power down'
 
 # QEMU's PSCI with idle states in the device tree: each entered, and the
@@ -30,7 +31,8 @@ scenario kselftest-legacy-0.1 SMP=4 DTS=qemu-tests/dts/legacy-0.1.dts CMD=kselft
 	'KSFT: ok [0-9]+ cpu3 off and on' "${KSFT_CLEAN[@]}" 'System halted'
 
 # TF-A with real power-down idle states: each state entered, and the
-# suspend-to-idle spends its time in them.
+# suspend-to-idle spends its time in them; our TF-A's SYSTEM_SUSPEND
+# suspends to RAM.
 if [ ! -f "$BUILD/tfa/flash.bin" ]; then
 	SCENARIO_BROKEN="TF-A was not built (see $BUILD/logs/build-tfa.log)"
 fi
@@ -41,6 +43,7 @@ scenario kselftest-tfa-idle-states FIRMWARE=tfa MACHINE=virt,secure=on TIMEOUT=2
 	'KSFT: ok [0-9]+ idle state cpu-power-down entered' \
 	'KSFT: ok [0-9]+ idle state cluster-pwr-dn entered' \
 	'KSFT: ok [0-9]+ suspend-to-idle, woken by the RTC \(CPUs 0-3 back, CPU_SUSPEND calls [0-9]+ -> [0-9]+\)' \
+	'KSFT: ok [0-9]+ suspend to RAM, woken by the RTC \(CPUs 0-3 back, SYSTEM_SUSPEND calls 0 -> 1\)' \
 	'KSFT: ok [0-9]+ SYSTEM_RESET2 not offered.*# SKIP' \
 	"${KSFT_CLEAN[@]}" 'reboot: Power down'
 unset SCENARIO_BROKEN

@@ -7,10 +7,10 @@
 # sysfs-firmware-psci): the version and conduit, each function's presence,
 # CPU_OFF and CPU_ON on every hotpluggable CPU, AFFINITY_INFO confirming
 # each CPU off, each idle state entered, suspend-to-idle woken by the RTC,
-# the reboot modes. KTAP output; what the firmware legitimately does not
+# suspend to RAM (SYSTEM_SUSPEND) where offered, the reboot modes. KTAP output; what the firmware legitimately does not
 # offer is a skip, never a failure. Runs on busybox sh.
 #
-#   psci.sh [-n]     -n: no suspend-to-idle
+#   psci.sh [-n]     -n: no suspend-to-idle, no suspend to RAM
 #
 # Exit status: 0 all passed or skipped, 1 a failure, 4 no PSCI here.
 
@@ -30,7 +30,7 @@ SUSPEND=1
 # mandatory (PSCI_FEATURES from 1.0 on; 0.1 has none).
 FUNCTIONS="PSCI_VERSION CPU_SUSPEND CPU_OFF CPU_ON AFFINITY_INFO MIGRATE
 MIGRATE_INFO_TYPE MIGRATE_INFO_UP_CPU SYSTEM_OFF SYSTEM_RESET PSCI_FEATURES
-SYSTEM_SUSPEND SET_SUSPEND_MODE SYSTEM_RESET2"
+SYSTEM_SUSPEND SET_SUSPEND_MODE SYSTEM_RESET2 SYSTEM_OFF2"
 MANDATORY_0_2="PSCI_VERSION CPU_SUSPEND CPU_OFF CPU_ON AFFINITY_INFO SYSTEM_OFF SYSTEM_RESET"
 
 ktap_print_header
@@ -85,7 +85,7 @@ nr() {
 	set -- $1
 	echo $#
 }
-ktap_set_plan $((1 + $(nr "$FUNCTIONS") + $(nr "$hotplug_cpus") + 1 + $(nr "$idle_states") + 2))
+ktap_set_plan $((1 + $(nr "$FUNCTIONS") + $(nr "$hotplug_cpus") + 1 + $(nr "$idle_states") + 3))
 
 # 1. The firmware.
 ktap_print_msg "PSCI $version over $(cat "$PSCI/conduit"), from $(cat "$PSCI/source");" \
@@ -227,6 +227,43 @@ else
 	else
 		ktap_test_fail "suspend-to-idle: the kernel refused to suspend"
 	fi
+	echo 0 > "$rtc"
+fi
+
+# 6b. Suspend to RAM, where the firmware offers SYSTEM_SUSPEND (mem_sleep
+# then has "deep"): the whole system suspends in the firmware, the RTC's
+# alarm wakes it, and every CPU comes back.
+if [ -z "$SUSPEND" ]; then
+	ktap_test_skip "suspend to RAM: not asked for (-n)"
+elif ! has SYSTEM_SUSPEND; then
+	ktap_test_skip "suspend to RAM: SYSTEM_SUSPEND not offered by this firmware"
+elif ! grep -qw deep /sys/power/mem_sleep 2>/dev/null; then
+	ktap_test_fail "suspend to RAM: SYSTEM_SUSPEND offered but /sys/power/mem_sleep has no deep"
+elif [ ! -w "$rtc" ]; then
+	ktap_test_skip "suspend to RAM: no RTC alarm to wake the system"
+else
+	online0=$(cat "$CPUS/online")
+	ok0=$(cat /sys/power/suspend_stats/success 2>/dev/null || echo 0)
+	s0=$(calls SYSTEM_SUSPEND)
+	mode0=$(sed 's/.*\[\(.*\)\].*/\1/' /sys/power/mem_sleep)
+	echo deep > /sys/power/mem_sleep
+	echo 0 > "$rtc"
+	echo +3 > "$rtc"
+	if echo mem > /sys/power/state 2>/dev/null; then
+		ok1=$(cat /sys/power/suspend_stats/success 2>/dev/null || echo 0)
+		online1=$(cat "$CPUS/online")
+		s1=$(calls SYSTEM_SUSPEND)
+		back="CPUs $online1 back, SYSTEM_SUSPEND calls $s0 -> $s1"
+		if [ "$ok1" -gt "$ok0" ] && [ "$online1" = "$online0" ] && [ "$s1" -gt "$s0" ]; then
+			ktap_test_pass "suspend to RAM, woken by the RTC ($back)"
+		else
+			ktap_test_fail "suspend to RAM: successes $ok0 -> $ok1, $back"
+		fi
+	else
+		ktap_test_fail "suspend to RAM: the kernel refused to suspend"
+		psci_lines
+	fi
+	echo "$mode0" > /sys/power/mem_sleep
 	echo 0 > "$rtc"
 fi
 
