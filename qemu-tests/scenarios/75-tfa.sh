@@ -22,7 +22,7 @@ scenario tfa-el2-hotplug-poweroff FIRMWARE=tfa MACHINE=virt,secure=on,virtualiza
 	'reboot: Power down'
 scenario tfa-el1-reboot FIRMWARE=tfa MACHINE=virt,secure=on ACTION=reboot -- \
 	'psci: PSCIv1\.1 over smc' "$ALL4" 'reboot: Restarting system'
-# Real power-down idle states (TF-A with scripts/tfa/qemu-cpu-suspend.patch):
+# Real power-down idle states (TF-A with scripts/tfa/01-qemu-suspend.patch):
 # retention entered; core and cluster power-down entered and resumed
 # through the resume entry point many times while every secondary is
 # hotplugged; then the usual hotplug.
