@@ -1,5 +1,12 @@
 # Shell helpers for the guest's tests (sourced).
 
+# The hotplug and cpuidle steps are the psci kselftest's own
+# (selftests/psci/psci_lib.sh), so that the guest checks what the
+# kselftest checks, with no second copy; they use only the kernel's CPU
+# hotplug and cpuidle files, and so serve the stock driver's kernel too.
+# shellcheck source=../selftests/psci/psci_lib.sh
+. /kselftest/psci/psci_lib.sh
+
 # hotplug_all N: unplug and replug every hotpluggable secondary (not CPU0) N times,
 # checking the state each time; prints one PSCI-TEST line per CPU. A CPU
 # that is offline to begin with (the firmware refused to start it at boot)
@@ -15,12 +22,8 @@ hotplug_all() {
 			continue
 		fi
 		ok=0
-		i=0
-		while [ "$i" -lt "$cycles" ]; do
-			i=$((i + 1))
-			echo 0 > "$d/online" 2>/dev/null && [ "$(cat "$d/online")" = 0 ] || break
-			echo 1 > "$d/online" 2>/dev/null && [ "$(cat "$d/online")" = 1 ] || break
-			ok=$i
+		while [ "$ok" -lt "$cycles" ] && psci_cpu_off_on "$d"; do
+			ok=$((ok + 1))
 		done
 		if [ "$ok" = "$cycles" ]; then
 			echo "PSCI-TEST: hotplug cpu$cpu ok $cycles cycles"
@@ -32,28 +35,14 @@ hotplug_all() {
 	echo "PSCI-TEST: hotplug done, $fails failed, online CPUs $(cat /sys/devices/system/cpu/online)"
 }
 
-# only_state NAME: disable every cpuidle state but NAME (and state0, WFI)
-# on every CPU with cpuidle; print, a word per CPU, NAME's sysfs directory,
-# or "-cpuN" where that CPU has no state NAME (node names longer than 15
-# characters are cut in sysfs). all_states enables them all again.
+# only_state NAME: leave only the cpuidle state NAME (and WFI) enabled on
+# every CPU with cpuidle (psci_idle_only); print, a word per CPU, NAME's
+# sysfs directory, or "-cpuN" where that CPU has no state NAME.
 only_state() {
+	psci_idle_only "$1"
 	for d in /sys/devices/system/cpu/cpu[0-9]*; do
 		[ -d "$d/cpuidle" ] || continue
-		s=-${d##*/}
-		for st in "$d"/cpuidle/state*; do
-			if [ "$(cat "$st/name" 2>/dev/null)" = "$1" ]; then
-				s=$st
-			elif [ "${st##*/}" != state0 ]; then
-				echo 1 > "$st/disable"
-			fi
-		done
-		echo "$s"
-	done
-}
-
-all_states() {
-	for st in /sys/devices/system/cpu/cpu[0-9]*/cpuidle/state*; do
-		echo 0 > "$st/disable"
+		psci_idle_dir "${d##*/}" "$1" || echo "-${d##*/}"
 	done
 }
 
@@ -93,7 +82,7 @@ idle_check() {
 			fails=$((fails + 1))
 		fi
 	done
-	all_states
+	psci_idle_only all
 	echo "PSCI-TEST: idle check $want done, $fails failed"
 }
 
@@ -180,7 +169,7 @@ idle_soak() {
 			fails=$((fails + 1))
 		fi
 	done
-	all_states
+	psci_idle_only all
 	echo "PSCI-TEST: idle soak $want done, $fails failed"
 }
 

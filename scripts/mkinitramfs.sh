@@ -75,6 +75,7 @@ fi
 		echo "dir /$d 0755 0 0"
 	done
 	echo "file /kselftest/psci/psci.sh selftests/psci/psci.sh 0755 0 0"
+	echo "file /kselftest/psci/psci_lib.sh selftests/psci/psci_lib.sh 0644 0 0"
 	echo "file /kselftest/kselftest/ktap_helpers.sh $SRC_STOCK/tools/testing/selftests/kselftest/ktap_helpers.sh 0644 0 0"
 	[ "$arch" = arm64 ] && for f in "$BUILD"/guest-bin/*; do
 		[ -f "$f" ] && echo "file /usr/bin/${f##*/} $f 0755 0 0"

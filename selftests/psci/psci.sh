@@ -20,6 +20,9 @@ DIR=$(dirname "$(readlink -f "$0")")
 # (tools/testing/selftests/kselftest/), or where KSFT_HELPERS says.
 # shellcheck source=/dev/null
 . "${KSFT_HELPERS:-$DIR/../kselftest/ktap_helpers.sh}"
+# The hotplug and cpuidle steps, shared with other users of these checks.
+# shellcheck source=psci_lib.sh
+. "$DIR/psci_lib.sh"
 
 PSCI=/sys/firmware/psci
 CPUS=/sys/devices/system/cpu
@@ -123,7 +126,9 @@ for cpu in $hotplug_cpus; do
 		continue
 	fi
 	off0=$(calls CPU_OFF) on0=$(calls CPU_ON)
-	if ! echo 0 > "$d/online" 2>/dev/null || [ "$(cat "$d/online")" != 0 ]; then
+	psci_cpu_off_on "$d"
+	rc=$?
+	if [ "$rc" = 1 ]; then
 		case "$(cat "$PSCI/trusted_os" 2>/dev/null)" in
 		up-no-migrate*)
 			ktap_test_skip "$cpu off and on: kept online for a uniprocessor Trusted OS"
@@ -134,7 +139,7 @@ for cpu in $hotplug_cpus; do
 		continue
 	fi
 	offlined=$((offlined + 1))
-	if ! echo 1 > "$d/online" 2>/dev/null || [ "$(cat "$d/online")" != 1 ]; then
+	if [ "$rc" != 0 ]; then
 		ktap_test_fail "$cpu on: the CPU did not come back"
 		psci_lines
 		continue
@@ -167,37 +172,26 @@ fi
 
 # 5. Each idle state the CPUs have is entered: with the others disabled
 # (WFI aside), its usage grows over two seconds of idling on some CPU.
-set_idle_states() { # STATE|all: enable only STATE (and WFI), or all again
-	local dir
-	for dir in "$CPUS"/cpu[0-9]*/cpuidle/state*; do
-		[ "$(cat "$dir/name")" = WFI ] && continue
-		if [ "$1" = all ] || [ "${dir##*/}" = "$1" ]; then
-			echo 0 > "$dir/disable"
-		else
-			echo 1 > "$dir/disable"
-		fi
-	done 2>/dev/null
-}
-usage_of() { # STATE: its usage summed over the CPUs
-	local sum=0 u
-	for u in "$CPUS"/cpu[0-9]*/cpuidle/"$1"/usage; do
-		[ -f "$u" ] && sum=$((sum + $(cat "$u")))
+usage_of() { # NAME: the usage of the state called NAME, summed over the CPUs
+	local sum=0 d st
+	for d in "$CPUS"/cpu[0-9]*; do
+		st=$(psci_idle_dir "${d##*/}" "$1") && sum=$((sum + $(cat "$st/usage")))
 	done
 	echo "$sum"
 }
 for st in $idle_states; do
 	name=$(cat "$CPUS/cpu0/cpuidle/$st/name")
-	set_idle_states "$st"
-	u0=$(usage_of "$st") s0=$(calls CPU_SUSPEND)
+	psci_idle_only "$name"
+	u0=$(usage_of "$name") s0=$(calls CPU_SUSPEND)
 	sleep 2
-	u1=$(usage_of "$st") s1=$(calls CPU_SUSPEND)
+	u1=$(usage_of "$name") s1=$(calls CPU_SUSPEND)
 	if [ "$u1" -gt "$u0" ] && [ "$s1" -gt "$s0" ]; then
 		ktap_test_pass "idle state $name entered ($u0 -> $u1, CPU_SUSPEND calls $s0 -> $s1)"
 	else
 		ktap_test_fail "idle state $name entered ($u0 -> $u1, CPU_SUSPEND calls $s0 -> $s1)"
 	fi
 done
-set_idle_states all
+psci_idle_only all
 
 # 6. Suspend-to-idle, woken by the RTC's alarm: the system comes back with
 # every CPU it had.
