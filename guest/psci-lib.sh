@@ -7,6 +7,18 @@
 # shellcheck source=../selftests/psci/psci_lib.sh
 . /kselftest/psci/psci_lib.sh
 
+# sysfs_show: the driver's /sys/firmware/psci view, a "PSCI-SYSFS: NAME:
+# VALUE" line per file (functions/ and calls/ named so), and mem_sleep.
+sysfs_show() {
+	for f in /sys/firmware/psci/*; do
+		[ -f "$f" ] && echo "PSCI-SYSFS: ${f##*/}: $(cat "$f")"
+	done
+	for f in /sys/firmware/psci/functions/* /sys/firmware/psci/calls/*; do
+		echo "PSCI-SYSFS: ${f#/sys/firmware/psci/}: $(cat "$f")"
+	done
+	echo "PSCI-SYSFS: mem_sleep: $(cat /sys/power/mem_sleep)"
+}
+
 # hotplug_all N: unplug and replug every hotpluggable secondary (not CPU0) N times,
 # checking the state each time; prints one PSCI-TEST line per CPU. A CPU
 # that is offline to begin with (the firmware refused to start it at boot)
