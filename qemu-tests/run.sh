@@ -5,8 +5,12 @@
 #
 #   qemu-tests/run.sh [PATTERN]     run the scenarios whose name matches
 #   JOBS=n                         units run at once (default: host cores + 1)
+#   SCENARIO_DRY=1                 boot nothing: print each test's name,
+#                                  settings and patterns (one line each)
 #
-# The units are the style gate and each file of qemu-tests/scenarios/. A boot
+# The units are the style gate and each file of qemu-tests/scenarios/: a
+# .cfg file is a table of scenarios (qemu-tests/table.sh), a .sh file the
+# scenarios that need code. A boot
 # keeps about one host core busy (its other vCPUs mostly idle), so JOBS
 # units run side by side, the last files (the longest) first; each unit's
 # TAP goes to build/logs/check/tap/ and is printed in file order, numbered
@@ -14,13 +18,18 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
+. qemu-tests/table.sh
 
 FILTER=${1:-${T:-}}
 # Console lines the scenario files expect again and again: all four CPUs
-# up, and guest/psci-lib.sh's hotplug_all with every CPU back. (Kernel
+# up, and guest/psci-lib.sh's hotplug_all with every CPU back (tables use
+# them as $ALL4, $HOTPLUG_OK, ...: qemu-tests/table.sh). (Kernel
 # reports fail any boot in scripts/boot.sh: KERNEL_REPORT in lib.sh.)
 ALL4='smp: Brought up 1 node, 4 CPUs'
 HOTPLUG_OK='PSCI-TEST: hotplug done, 0 failed, online CPUs 0-3'
+# The same with 2 CPUs: KVM's guests (FIRMWARE=kvm boots 2 vCPUs).
+ALL2='smp: Brought up 1 node, 2 CPUs'
+HOTPLUG2='PSCI-TEST: hotplug done, 0 failed, online CPUs 0-1'
 # The one kernel report a KUnit boot prints on purpose: the arm64 kill
 # wait's never-OFF case gives up on its fake CPU (MPIDR 0x101).
 KUNIT_REPORT='psci: CPU1 \(MPIDR 0x101\) still ON after'
@@ -52,6 +61,7 @@ scenario() {
 	[ $# -gt 0 ] && shift
 	patterns=("$@" "${SCENARIO_PATTERNS[@]}")
 	[ -z "$FILTER" ] || [[ "$name" == *$FILTER* ]] || return 0
+	dry scenario "$name" "${settings[@]}" -- "${patterns[@]}" && return 0
 
 	n=$((n + 1))
 	log=$LOGDIR/$name.log
@@ -91,6 +101,17 @@ scenario() {
 	tap_result "$name" "$why" "$log"
 }
 
+# dry KIND ARGS...: with SCENARIO_DRY=1, print the test instead of running
+# it (its kind, name, settings and patterns, and whether it is broken);
+# true when it did.
+dry() {
+	[ "${SCENARIO_DRY:-}" = 1 ] || return 1
+	printf '%s «TIMEOUT=%s»' "$1" "${SCENARIO_TIMEOUT:-150}"
+	shift
+	printf ' «%s»' "$@"
+	printf '%s\n' "${SCENARIO_BROKEN:+ BROKEN}"
+}
+
 # tap_result NAME WHY LOG: one TAP line for test NAME (test number n),
 # passed when WHY is empty, else failed with WHY and the console LOG.
 tap_result() {
@@ -111,6 +132,7 @@ gates() {
 	local name=$1 line
 	shift
 	[ -z "$FILTER" ] || [[ "$name" == *$FILTER* ]] || return 0
+	dry gates "$name" "$@" && return 0
 	while IFS= read -r line; do
 		case "$line" in
 		"ok - "*) n=$((n + 1)); passed=$((passed + 1)); echo "ok $n - $name: ${line#ok - }" ;;
@@ -131,6 +153,7 @@ view_vs_stock() {
 	[ $# -gt 0 ] && shift
 	patterns=("$@")
 	[ -z "$FILTER" ] || [[ "$name" == *$FILTER* ]] || return 0
+	dry view_vs_stock "$name" "$tag" "${settings[@]}" -- "${patterns[@]}" && return 0
 	why=${SCENARIO_BROKEN:-}
 	for v in ours stock; do
 		[ -n "$why" ] && break
@@ -175,6 +198,7 @@ kunit() {
 	shift
 	set -- "${SCENARIO_ENV[@]}" "$@"
 	[ -z "$FILTER" ] || [[ "$name" == *$FILTER* ]] || return 0
+	dry kunit "$name" "$@" && return 0
 	log=$LOGDIR/$name.log
 	env QUIET=1 LOG="$log" TIMEOUT="${SCENARIO_TIMEOUT:-150}" APPEND="kunit.enable=1" \
 		ALLOW_REPORT="$KUNIT_REPORT" "$@" bash scripts/boot.sh 2> "$log.verdict"
@@ -242,6 +266,7 @@ kunit_repeat() {
 	shift 2
 	set -- "${SCENARIO_ENV[@]}" "$@"
 	[ -z "$FILTER" ] || [[ "$name" == *$FILTER* ]] || return 0
+	dry kunit_repeat "$name" "$count" "$@" && return 0
 	for ((i = 1; i <= count; i++)); do
 		log=$LOGDIR/$name-$i.log
 		env QUIET=1 LOG="$log" TIMEOUT="${SCENARIO_TIMEOUT:-150}" APPEND="kunit.enable=1" \
@@ -266,6 +291,8 @@ kunit_repeat() {
 run_unit() {
 	if [ "$1" = style ]; then
 		gates style bash scripts/style.sh
+	elif [ "${1%.cfg}" != "$1" ]; then
+		scenario_table "$1"
 	else
 		# shellcheck source=/dev/null
 		. "$1"
@@ -276,7 +303,13 @@ JOBS=${JOBS:-$(($(nproc) + 1))}
 TAPDIR=$LOGDIR/tap
 rm -rf "$TAPDIR"
 mkdir -p "$TAPDIR"
-units=(style qemu-tests/scenarios/*.sh)
+# UNITS="FILE ..." runs only those units.
+if [ -n "${UNITS:-}" ]; then
+	read -ra units <<< "$UNITS"
+else
+	mapfile -t units < <(printf '%s\n' style qemu-tests/scenarios/*.sh qemu-tests/scenarios/*.cfg |
+		grep -v '\*' | sort -t/ -k3)
+fi
 for ((k = ${#units[@]} - 1; k >= 0; k--)); do
 	while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do
 		wait -n

@@ -5,6 +5,5 @@
 # shellcheck shell=bash
 
 debug_kernel
-# shellcheck source=/dev/null
-. qemu-tests/scenarios/10-foundation.sh
+scenario_table qemu-tests/scenarios/10-foundation.cfg
 kunit kunit-fake-firmware SMP=4
