@@ -330,5 +330,7 @@ suspend_mem() {
 	t1=$(cat /sys/class/rtc/rtc0/since_epoch)
 	i1=$(awk '/rtc-pl031/ { print $2 }' /proc/interrupts)
 	ok1=$(cat /sys/power/suspend_stats/success)
-	echo "PSCI-TEST: suspend to RAM done: successes $ok0 -> $ok1, RTC $((t1 - t0)) s later, its interrupts $i0 -> $i1, CPUs $(cat /sys/devices/system/cpu/online) online"
+	echo "PSCI-TEST: suspend to RAM done: successes $ok0 -> $ok1," \
+		"RTC $((t1 - t0)) s later, its interrupts $i0 -> $i1," \
+		"CPUs $(cat /sys/devices/system/cpu/online) online"
 }

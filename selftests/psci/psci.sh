@@ -7,8 +7,9 @@
 # sysfs-firmware-psci): the version and conduit, each function's presence,
 # CPU_OFF and CPU_ON on every hotpluggable CPU, AFFINITY_INFO confirming
 # each CPU off, each idle state entered, suspend-to-idle woken by the RTC,
-# suspend to RAM (SYSTEM_SUSPEND) where offered, the reboot modes. KTAP output; what the firmware legitimately does not
-# offer is a skip, never a failure. Runs on busybox sh.
+# suspend to RAM (SYSTEM_SUSPEND) where offered, the reboot modes. KTAP
+# output; what the firmware legitimately does not offer is a skip, never
+# a failure. Runs on busybox sh.
 #
 #   psci.sh [-n]     -n: no suspend-to-idle, no suspend to RAM
 #
@@ -193,72 +194,72 @@ for st in $idle_states; do
 done
 psci_idle_only all
 
-# 6. Suspend-to-idle, woken by the RTC's alarm: the system comes back with
-# every CPU it had.
+# suspend_by_rtc WHAT STATE CALL [NEEDED]: suspend (STATE to
+# /sys/power/state) until the RTC's alarm 3 s on, and report WHAT as a
+# test: passed when the kernel counts one more success and every CPU that
+# was online is back (and, with NEEDED, the firmware's CALL was made).
 rtc=/sys/class/rtc/rtc0/wakealarm
-if [ -z "$SUSPEND" ]; then
-	ktap_test_skip "suspend-to-idle: not asked for (-n)"
-elif ! grep -qw freeze /sys/power/state 2>/dev/null; then
-	ktap_test_skip "suspend-to-idle: the kernel offers no freeze state"
-elif [ ! -w "$rtc" ]; then
-	ktap_test_skip "suspend-to-idle: no RTC alarm to wake the system"
-else
+suspend_by_rtc() {
+	local what=$1 state=$2 call=$3 needed=${4:-} online0 online1 ok0 ok1 s0 s1 back
 	online0=$(cat "$CPUS/online")
 	ok0=$(cat /sys/power/suspend_stats/success 2>/dev/null || echo 0)
-	s0=$(calls CPU_SUSPEND)
+	s0=$(calls "$call")
 	echo 0 > "$rtc"
 	echo +3 > "$rtc"
-	if echo freeze > /sys/power/state 2>/dev/null; then
+	if echo "$state" > /sys/power/state 2>/dev/null; then
 		ok1=$(cat /sys/power/suspend_stats/success 2>/dev/null || echo 0)
 		online1=$(cat "$CPUS/online")
-		s1=$(calls CPU_SUSPEND)
-		back="CPUs $online1 back, CPU_SUSPEND calls $s0 -> $s1"
-		if [ "$ok1" -gt "$ok0" ] && [ "$online1" = "$online0" ]; then
-			ktap_test_pass "suspend-to-idle, woken by the RTC ($back)"
+		s1=$(calls "$call")
+		back="CPUs $online1 back, $call calls $s0 -> $s1"
+		if [ "$ok1" -gt "$ok0" ] && [ "$online1" = "$online0" ] &&
+			{ [ -z "$needed" ] || [ "$s1" -gt "$s0" ]; }; then
+			ktap_test_pass "$what, woken by the RTC ($back)"
 		else
-			ktap_test_fail "suspend-to-idle: successes $ok0 -> $ok1, CPUs $online1"
+			ktap_test_fail "$what: successes $ok0 -> $ok1, $back"
 		fi
 	else
-		ktap_test_fail "suspend-to-idle: the kernel refused to suspend"
+		ktap_test_fail "$what: the kernel refused to suspend"
+		psci_lines
 	fi
 	echo 0 > "$rtc"
+}
+
+# suspend_wanted WHAT: true when a suspend test may run; else a skip for
+# WHAT says why (not asked for, or no RTC alarm to end it).
+suspend_wanted() {
+	if [ -z "$SUSPEND" ]; then
+		ktap_test_skip "$1: not asked for (-n)"
+	elif [ ! -w "$rtc" ]; then
+		ktap_test_skip "$1: no RTC alarm to wake the system"
+	else
+		return 0
+	fi
+	return 1
+}
+
+# 6. Suspend-to-idle, woken by the RTC's alarm: the system comes back with
+# every CPU it had (the idle time goes to CPU_SUSPEND where there are
+# idle states).
+if ! suspend_wanted suspend-to-idle; then
+	:
+elif ! grep -qw freeze /sys/power/state 2>/dev/null; then
+	ktap_test_skip "suspend-to-idle: the kernel offers no freeze state"
+else
+	suspend_by_rtc suspend-to-idle freeze CPU_SUSPEND
 fi
 
 # 6b. Suspend to RAM, where the firmware offers SYSTEM_SUSPEND (mem_sleep
 # then has "deep"): the whole system suspends in the firmware, the RTC's
 # alarm wakes it, and every CPU comes back.
-if [ -z "$SUSPEND" ]; then
-	ktap_test_skip "suspend to RAM: not asked for (-n)"
-elif ! has SYSTEM_SUSPEND; then
+if ! has SYSTEM_SUSPEND; then
 	ktap_test_skip "suspend to RAM: SYSTEM_SUSPEND not offered by this firmware"
 elif ! grep -qw deep /sys/power/mem_sleep 2>/dev/null; then
 	ktap_test_fail "suspend to RAM: SYSTEM_SUSPEND offered but /sys/power/mem_sleep has no deep"
-elif [ ! -w "$rtc" ]; then
-	ktap_test_skip "suspend to RAM: no RTC alarm to wake the system"
-else
-	online0=$(cat "$CPUS/online")
-	ok0=$(cat /sys/power/suspend_stats/success 2>/dev/null || echo 0)
-	s0=$(calls SYSTEM_SUSPEND)
+elif suspend_wanted "suspend to RAM"; then
 	mode0=$(sed 's/.*\[\(.*\)\].*/\1/' /sys/power/mem_sleep)
 	echo deep > /sys/power/mem_sleep
-	echo 0 > "$rtc"
-	echo +3 > "$rtc"
-	if echo mem > /sys/power/state 2>/dev/null; then
-		ok1=$(cat /sys/power/suspend_stats/success 2>/dev/null || echo 0)
-		online1=$(cat "$CPUS/online")
-		s1=$(calls SYSTEM_SUSPEND)
-		back="CPUs $online1 back, SYSTEM_SUSPEND calls $s0 -> $s1"
-		if [ "$ok1" -gt "$ok0" ] && [ "$online1" = "$online0" ] && [ "$s1" -gt "$s0" ]; then
-			ktap_test_pass "suspend to RAM, woken by the RTC ($back)"
-		else
-			ktap_test_fail "suspend to RAM: successes $ok0 -> $ok1, $back"
-		fi
-	else
-		ktap_test_fail "suspend to RAM: the kernel refused to suspend"
-		psci_lines
-	fi
+	suspend_by_rtc "suspend to RAM" mem SYSTEM_SUSPEND needed
 	echo "$mode0" > /sys/power/mem_sleep
-	echo 0 > "$rtc"
 fi
 
 # 7. The reboot modes the driver knows (reboot <mode> asks the firmware
