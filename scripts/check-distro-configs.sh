@@ -22,7 +22,8 @@
 # user's failure, are the stock tree's by construction. Only the objects
 # the series changes are compiled again from their stock sources, put in
 # place in the series tree for that and then put back. A series that
-# changes a header or a Makefile, or a configuration that comes out
+# changes a header or a kernel Makefile of the stock tree (tools/ and
+# Documentation/ are not built), or a configuration that comes out
 # differently, gets the whole stock compile. A run whose inputs are those
 # of the last run that passed only replays its lines.
 set -uo pipefail
@@ -72,14 +73,19 @@ fi
 rm -f "$STATE/key"
 
 # The files the series changes; the objects of those the stock tree also
-# compiles on its own (new files are included by one of them).
+# compiles on its own. A new file cannot change a stock object (only the
+# series' own files include it), and nothing under tools/ or
+# Documentation/ is part of a kernel build (the kselftest and its
+# Makefiles, the binding, the ABI document).
 PATCHES=$BUILD/patches
 mapfile -t changed < <(sed -n 's|^+++ b/||p' "$PATCHES"/*.patch | sort -u)
 changed_objs=()
 whole=
 for f in "${changed[@]}"; do
+	[ -f "$SRC_STOCK/$f" ] || continue
 	case "$f" in
-	*.c) [ -f "$SRC_STOCK/$f" ] && changed_objs+=("${f%.c}.o") ;;
+	tools/*|Documentation/*) ;;
+	*.c) changed_objs+=("${f%.c}.o") ;;
 	*.h|*Makefile|*Kbuild|*.S) whole="the series changes $f" ;;
 	esac
 done
