@@ -54,6 +54,8 @@ t "reboot-mode: exit 2, a reset_type without bit 31 named" bash -c \
 	 grep -qF '/psci/reboot-mode: error: mode-recovery: reset_type 0x00010001 lacks vendor bit 31 (reboot-mode takes the whole reset_type: 0x80010001?)' $work/rm"
 t "reboot-mode: mode-normal refused" grep -qF \
 	'/psci/reboot-mode: error: mode-normal: not allowed, the normal reboot is SYSTEM_RESET itself' "$work/rm"
+t "reboot-mode: 4 cells refused" grep -qF \
+	'/psci/reboot-mode: error: mode-dload: 16 bytes; expected <reset_type [[cookie_hi] cookie_lo]> (1 to 3 cells)' "$work/rm"
 t "reboot-mode: 3 usable modes counted" grep -qF \
 	'/psci/reboot-mode: info: vendor reboot modes in the reboot-mode form: 3 usable' "$work/rm"
 t "reset-types: the clash with reboot-mode is a warning" grep -qF \

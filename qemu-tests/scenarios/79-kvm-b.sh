@@ -50,6 +50,7 @@ scenario kvm-dt-reboot-modes FIRMWARE=kvm DTS=qemu-tests/dts/reboot-modes.dts AC
 	'psci: PSCIv1\.1 over hvc from arm,psci-1\.0' \
 	'psci: /psci/reboot-mode: mode-recovery ignored: reset_type 0x00010001 is not a vendor type' \
 	'psci: /psci/reboot-mode: mode-normal ignored: the normal reboot is SYSTEM_RESET itself' \
+	'psci: /psci/reboot-mode: mode-dload ignored: 16 bytes, expected <reset_type \[\[cookie_hi\] cookie_lo\]> \(1 to 3 cells\)' \
 	'psci: /psci/reset-types: mode-edl ignored: reboot-mode already names reboot mode "edl" \(reset_type 0x80000000\)' \
 	'PSCI-TEST: reboot mode edl 0x80000000 0x1 reboot-mode' \
 	'PSCI-TEST: reboot mode bootloader 0x80010001 0x2 reboot-mode' \
