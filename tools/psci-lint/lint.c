@@ -387,6 +387,38 @@ static void check_idle_states(struct lint *l, const void *fdt, int psci10)
 	}
 }
 
+/*
+ * Walk the structure block tag by tag: each tag must end after it starts
+ * and inside the block, and FDT_END must come. libfdt 1.6.1's
+ * fdt_check_full() can loop for ever on a blob that breaks this (found by
+ * the fuzzer: a property length that sends the walk backwards), so this
+ * runs first. Returns the offset of the first bad tag, or -1.
+ */
+static int struct_walk_bad(const void *fdt)
+{
+	int offset = 0, next = 0, limit;
+	uint32_t tag;
+
+	/* Version 16 has no size_dt_struct: the block may run to the end. */
+	if (fdt_version(fdt) >= 17)
+		limit = (int)fdt_size_dt_struct(fdt);
+	else
+		limit = (int)(fdt_totalsize(fdt) - fdt_off_dt_struct(fdt));
+
+	do {
+		if (offset >= limit)
+			return offset;
+		tag = fdt_next_tag(fdt, offset, &next);
+		if (tag == FDT_END)
+			return next <= limit ? -1 : offset;
+		if (next <= offset || next > limit ||
+		    (tag != FDT_BEGIN_NODE && tag != FDT_END_NODE && tag != FDT_PROP &&
+		     tag != FDT_NOP))
+			return offset;
+		offset = next;
+	} while (1);
+}
+
 void lint_blob(struct lint *l, const void *fdt, size_t size)
 {
 	int node, usable = 0, users = 0, cpus, cpu, first = -1, is32, psci10 = 0, with_method;
@@ -411,6 +443,12 @@ void lint_blob(struct lint *l, const void *fdt, size_t size)
 		lint_report(l, LINT_ERROR, "/",
 			    "unsupported blob version %u (last compatible %u); recompile with dtc",
 			    fdt_version(fdt), fdt_last_comp_version(fdt));
+		return;
+	}
+	err = struct_walk_bad(fdt);
+	if (err >= 0) {
+		lint_report(l, LINT_ERROR, "/",
+			    "corrupt blob: bad tag at offset %d of the structure block", err);
 		return;
 	}
 	err = fdt_check_full(fdt, size);
