@@ -333,4 +333,7 @@ suspend_mem() {
 	echo "PSCI-TEST: suspend to RAM done: successes $ok0 -> $ok1," \
 		"RTC $((t1 - t0)) s later, its interrupts $i0 -> $i1," \
 		"CPUs $(cat /sys/devices/system/cpu/online) online"
+	# What any PSCI driver must give alike (compared with the stock one).
+	echo "PSCI-SUSPEND: deep: successes $ok0 -> $ok1, RTC interrupts $i0 -> $i1," \
+		"CPUs $(cat /sys/devices/system/cpu/online) online"
 }
