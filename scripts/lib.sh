@@ -4,7 +4,10 @@ BUILD=${BUILD:-$PWD/build}
 SRC_STOCK=$BUILD/src/linux-source-6.12
 SRC_OURS=$BUILD/src/linux-ours
 SRC_SERIES=$BUILD/src/linux-series
-export CCACHE_DIR=${CCACHE_DIR:-$BUILD/ccache}
+# The compiler cache does not depend on the checkout: it lives where ccache
+# keeps it by default, outside the clone, so that a fresh clone on a machine
+# that built before compiles only what changed. CCACHE_DIR overrides.
+export CCACHE_DIR=${CCACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/ccache}
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-8G}
 export CCACHE_BASEDIR=$BUILD/src
 export CCACHE_NOHASHDIR=1
