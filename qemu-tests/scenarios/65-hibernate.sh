@@ -35,7 +35,7 @@ hibernate_then_resume() {
 	# ACTION=none: the hibernation powers the machine off in the middle of
 	# CMD; after the resume the rest of CMD powers it off.
 	scenario "$name-hibernate" "${vars[@]}" "${l1[@]}" QEMU_EXTRA="$drive" APPEND="$append" \
-		ACTION=none CMD="hibernate_to /dev/vda $marker; echo PSCI-TEST: poweroff; poweroff -f" -- \
+		ACTION=none END=off CMD="hibernate_to /dev/vda $marker; mark PSCI-TEST: poweroff; poweroff -f" -- \
 		'PSCI-TEST: swap on /dev/vda' 'PM: hibernation: hibernation entry' \
 		'>PM: Image saving done' '>reboot: Power down' '!PSCI-TEST: resumed|FAILED' "${off[@]}"
 	scenario "$name-resume" "${vars[@]}" "${l1[@]}" QEMU_EXTRA="$drive" APPEND="$append" \
