@@ -55,9 +55,14 @@ run: build
 kvm-host: tree
 	@$(STEP) bash scripts/build-kvm-host.sh
 
+# shq: a make variable's text as typed (never expanded by make: $? stays
+# $?), in single quotes for the shell: CMD reaches the guest intact,
+# quotes, $, ; and pipes included.
+shq = '$(subst ','\'',$(value $(1)))'
 boot: build $(if $(filter kvm,$(FIRMWARE)),kvm-host) $(if $(filter tfa,$(FIRMWARE)),tfa)
-	@DTS="$(DTS)" SMP="$(SMP)" MACHINE="$(MACHINE)" ACTION="$(ACTION)" \
-		CMD="$(CMD)" FIRMWARE="$(FIRMWARE)" TFA="$(TFA)" bash scripts/boot.sh
+	@DTS=$(call shq,DTS) SMP=$(call shq,SMP) MACHINE=$(call shq,MACHINE) \
+		ACTION=$(call shq,ACTION) CMD=$(call shq,CMD) FIRMWARE=$(call shq,FIRMWARE) \
+		TFA=$(call shq,TFA) bash scripts/boot.sh
 
 debug-kernel: tree
 	@$(STEP) bash scripts/build-kernel.sh ours debug
