@@ -41,10 +41,21 @@
 #                  its init replays the kernel's PSCI, SMCCC, SMP and KVM
 #                  lines from dmesg; KVM_QUIET=0 prints everything
 #
-# Exit 0 when the action ended the way the firmware allows: QEMU exited by
-# itself with status 0, or the kernel halted because the firmware offers no
-# SYSTEM_OFF/SYSTEM_RESET (then QEMU is stopped here). Otherwise non-zero,
-# with one line saying why.
+#   END      how the boot must end, as QEMU itself reports it (its QMP
+#            SHUTDOWN event, read through a pipe: QEMU starts paused and
+#            runs once the reader is there):
+#              off    the guest powered the machine off (guest-shutdown)
+#              reset  the guest reset it (guest-reset)
+#              halt   the kernel halted (System halted): the test declares
+#                     that this firmware has no way to power off or reset
+#              any    off or reset (a CMD that ends the boot its own way)
+#            Default: reset for ACTION=reboot and EXPECT_PANIC=1, off for
+#            poweroff and hotplug, any for none.
+#
+# Exit 0 when the boot ended as END says and QEMU exited with status 0 (or,
+# for END=halt, the kernel halted and QEMU was stopped here). Otherwise
+# non-zero, with one line saying why: a reboot whose reset never reached
+# the firmware fails, even though the kernel printed "Restarting system".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -107,6 +118,17 @@ BOOTARGS="console=ttyAMA0 panic=-1 ${APPEND:-}"
 QEMU=("$QEMU_BIN" -M "$MACHINE" -cpu "$CPU" -smp "$SMP" -m "$MEM"
       -display none -monitor none -serial stdio -nic none -no-reboot)
 [ $KVM = 1 ] && QEMU+=(-accel kvm)
+case "${END:-}" in
+'')
+	case "$ACTION" in
+	reboot) END=reset ;;
+	poweroff | hotplug) END=off ;;
+	*) END=any ;;
+	esac
+	[ "${EXPECT_PANIC:-0}" = 1 ] && END=reset ;;
+off | reset | halt | any) ;;
+*) die "END=$END: expected off, reset, halt or any" ;;
+esac
 
 # Guest physical layout for the loader boot (RAM starts at 0x40000000).
 STUB_ADDR=0x40100000  # QEMU keeps its own DTB in the first MiB
@@ -221,6 +243,14 @@ else
 fi
 # shellcheck disable=SC2206
 QEMU+=(${QEMU_EXTRA:-})
+# How QEMU ended: a QMP monitor on a pair of FIFOs (QMP.in, QMP.out),
+# started paused (-S) and let run by the "cont" that follows
+# qmp_capabilities, so no SHUTDOWN event can come before the reader is
+# there (qmp_reason reads it). Under KVM, L1 (guest/kvm-l1) makes the
+# FIFOs in its /tmp and reports the reason.
+QMP=$work/qmp
+[ $KVM = 1 ] && QMP=/tmp/qmp
+QEMU+=(-S -chardev "pipe,id=qmp,path=$QMP" -mon chardev=qmp,mode=control)
 
 cat "$work/lint.txt" > "$LOG" 2>/dev/null || : > "$LOG"
 CONSOLE=$LOG
@@ -234,6 +264,15 @@ if [ $KVM = 1 ]; then
 	QEMU=("${KVM_L1[@]}")
 	CONSOLE=$work/console.log
 	: > "$CONSOLE"
+fi
+if [ $KVM = 0 ]; then
+	mkfifo "$QMP.in" "$QMP.out"
+	cat "$QMP.out" > "$QMP.log" &
+	qmp_pids=$!
+	printf '{"execute":"qmp_capabilities"}\n{"execute":"cont"}\n' > "$QMP.in" &
+	qmp_pids+=" $!"
+	# Neither may outlive the boot (each waits for QEMU to open its FIFO).
+	trap 'kill $qmp_pids 2>/dev/null; rm -rf "$work"' EXIT
 fi
 "${QEMU[@]}" </dev/null >>"$CONSOLE" 2>&1 &
 qpid=$!
@@ -279,6 +318,12 @@ wait $qpid
 status=$?
 set -e
 sleep 0.1
+# The reason QEMU gave for ending: guest-shutdown, guest-reset,
+# host-signal (stopped here), or empty (no SHUTDOWN event).
+reason=
+if [ $KVM = 0 ]; then
+	reason=$(qmp_reason "$QMP.log")
+fi
 
 why=
 if [ $KVM = 1 ]; then
@@ -288,6 +333,7 @@ if [ $KVM = 1 ]; then
 	# L1 powers off once L2's QEMU has ended: that QEMU's status is the
 	# boot's.
 	KVM_L2_STATUS=$(kvm_l2_status "$LOG.l1")
+	reason=$(sed -n 's/^KVM-L1: L2 QEMU ended: \([a-z-]*\).*/\1/p' "$LOG.l1" | tail -n1)
 	if [ -z "$verdict" ] || [ "$verdict" = panic ]; then
 		why=$(kvm_l1_verdict "$LOG.l1")
 		[ -n "$why" ] || status=$KVM_L2_STATUS
@@ -298,6 +344,8 @@ timeout) why="timeout: no end of boot after ${TIMEOUT}s" ;;
 panic)
 	if [ "${EXPECT_PANIC:-0}" = 1 ]; then
 		[ -n "$why" ] || [ "$status" = 0 ] || why="no reset after the panic (QEMU status $status)"
+		[ -n "$why" ] || [ "$reason" = guest-reset ] ||
+			why="no reset after the panic: QEMU ended through ${reason:-no SHUTDOWN event}"
 		if [ -z "$why" ]; then
 			echo "boot: ok, the kernel panicked as expected and the firmware reset it" >&2
 			exit 0
@@ -305,8 +353,18 @@ panic)
 	else
 		why="kernel panic: $(grep -m1 'Kernel panic' "$CONSOLE" | tr -d '\r')"
 	fi ;;
-halted) ;;
-*) [ -n "$why" ] || [ "$status" = 0 ] || why="QEMU exited with status $status" ;;
+halted)
+	[ "$END" = halt ] ||
+		why="the kernel halted: the $ACTION never reached the firmware (END=$END): $(grep -a -m1 'System halted' "$LOG" | tr -d '\r')" ;;
+*)
+	[ -n "$why" ] || [ "$status" = 0 ] || why="QEMU exited with status $status"
+	if [ -z "$why" ]; then
+		case "$END:$reason" in
+		off:guest-shutdown | reset:guest-reset | any:guest-shutdown | any:guest-reset) ;;
+		halt:*) why="END=halt, but QEMU ended through ${reason:-no SHUTDOWN event}" ;;
+		*) why="QEMU ended through ${reason:-no SHUTDOWN event}, expected END=$END" ;;
+		esac
+	fi ;;
 esac
 if [ -z "$why" ]; then
 	bad=$(grep -aE "$KERNEL_REPORT" "$LOG" |
@@ -317,9 +375,9 @@ fi
 if [ -z "$why" ]; then
 	case "$ACTION" in
 	poweroff | hotplug)
-		grep -q 'PSCI-TEST: poweroff' "$LOG" || why="userspace never reached the poweroff" ;;
+		grep -qa 'PSCI-TEST: poweroff' "$LOG" || why="userspace never reached the poweroff" ;;
 	reboot)
-		grep -q 'PSCI-TEST: reboot' "$LOG" || why="userspace never reached the reboot" ;;
+		grep -qaE 'PSCI-TEST: reboot'$'\r''?$' "$LOG" || why="userspace never reached the reboot" ;;
 	esac
 fi
 if [ -z "$why" ] && [ "$ACTION" = hotplug ]; then
@@ -332,7 +390,7 @@ if [ -n "$why" ]; then
 fi
 if [ "$verdict" = halted ]; then
 	[ "$ACTION" = reboot ] && what="reset" || what="power off"
-	echo "boot: ok, the kernel halted (the firmware offers no way to $what); QEMU stopped" >&2
+	echo "boot: ok, the kernel halted (END=halt: the firmware offers no way to $what); QEMU stopped" >&2
 else
-	echo "boot: ok, QEMU exited with status 0 after $ACTION" >&2
+	echo "boot: ok, QEMU exited with status 0 after $ACTION, through $reason" >&2
 fi

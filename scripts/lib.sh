@@ -66,6 +66,14 @@ KERNEL_REPORT='Oops|BUG:|WARNING:|Unable to handle kernel|Internal error:|Call t
 # 2-core host, not from PSCI. Anything else L1 reports fails the boot.
 NESTED_SETUP_NOISE='hrtimer: interrupt took [0-9]+ ns'
 
+# qmp_reason QMPLOG: the reason of the last SHUTDOWN event in a QMP
+# session's output (guest-shutdown, guest-reset, host-signal, ...), or
+# nothing.
+qmp_reason() {
+	sed -n 's/.*"event": *"SHUTDOWN".*"reason": *"\([a-z-]*\)".*/\1/p' "$1" 2>/dev/null |
+		tail -n1
+}
+
 # fresh_tree DEST PATCH...: DEST becomes a hard-linked copy of the unpacked
 # stock tree (without its object trees), in which the files the PATCHes
 # change are copies, not links: nothing written to DEST reaches the stock

@@ -26,7 +26,7 @@ scenario kselftest-qemu-idle-states SMP=4 DTS=dts-examples/psci-idle-states.dts 
 	"${KSFT_CLEAN[@]}" 'reboot: Power down'
 
 # PSCI 0.1: no function is mandatory, so what the node lacks is a skip.
-scenario kselftest-legacy-0.1 SMP=4 DTS=qemu-tests/dts/legacy-0.1.dts CMD=kselftest_psci -- \
+scenario kselftest-legacy-0.1 SMP=4 END=halt DTS=qemu-tests/dts/legacy-0.1.dts CMD=kselftest_psci -- \
 	'KSFT: ok [0-9]+ PSCI 0\.1 found' 'KSFT: ok [0-9]+ SYSTEM_OFF not offered.*# SKIP' \
 	'KSFT: ok [0-9]+ cpu3 off and on' "${KSFT_CLEAN[@]}" 'System halted'
 
