@@ -1,7 +1,8 @@
 #!/bin/bash
 # The test suite: every scenario is a real boot of the built kernel in
 # QEMU, judged by scripts/boot.sh and by the console lines it must (or
-# must not) print. Output is TAP; the last line is "N passed, M failed".
+# must not) print. Output is TAP; the last line is
+# "N passed, M failed, K skipped" (a skip is never a pass).
 #
 #   qemu-tests/run.sh [PATTERN]     run the scenarios whose name matches
 #   JOBS=n                         units run at once (default: host cores + 1)
@@ -15,6 +16,12 @@
 # units run side by side, the last files (the longest) first; each unit's
 # TAP goes to build/logs/check/tap/ and is printed in file order, numbered
 # as one stream, when all are done.
+#
+# Nothing is lost in silence: before it runs, each unit's plan is read
+# from its dry listing (a KUnit boot plans KUNIT_PLAN cases and the boot,
+# kunit_repeat its boots, a gate at least one result); a .sh unit must
+# pass bash -n; a unit that dies before its end, or reports fewer results
+# than it planned, adds a failed test saying so.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -33,6 +40,10 @@ HOTPLUG2='PSCI-TEST: hotplug done, 0 failed, online CPUs 0-1'
 # The one kernel report a KUnit boot prints on purpose: the arm64 kill
 # wait's never-OFF case gives up on its fake CPU (MPIDR 0x101).
 KUNIT_REPORT='psci: CPU1 \(MPIDR 0x101\) still ON after'
+# The KUnit suite's cases as the guest reports them (each parameter of a
+# parameterised case is one): pinned, so that a case lost or added is seen
+# (drivers/firmware/psci_kunit.c).
+KUNIT_PLAN=${KUNIT_PLAN:-__KUNIT_PLAN__}
 SCENARIO_ENV=()
 SCENARIO_PATTERNS=()
 LOGDIR=$BUILD/logs/check
@@ -101,6 +112,33 @@ scenario() {
 	tap_result "$name" "$why" "$log"
 }
 
+# scenario_fails NAME WHY [VAR=VALUE ...] -- [PATTERN ...]: a negative
+#   control. boot.sh must fail this boot with a verdict matching WHY (an
+#   extended regex), and the console must match each PATTERN: what shows
+#   the boot got far enough for its failure to prove something.
+scenario_fails() {
+	local name=${SCENARIO_PREFIX:-}$1 want=$2 settings=() patterns=() p why= log
+	shift 2
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do settings+=("$1"); shift; done
+	[ $# -gt 0 ] && shift
+	patterns=("$@")
+	[ -z "$FILTER" ] || [[ "$name" == *$FILTER* ]] || return 0
+	dry scenario_fails "$name" "$want" "${settings[@]}" -- "${patterns[@]}" && return 0
+	n=$((n + 1))
+	log=$LOGDIR/$name.log
+	if env QUIET=1 LOG="$log" TIMEOUT="${SCENARIO_TIMEOUT:-150}" "${settings[@]}" \
+		bash scripts/boot.sh 2> "$log.verdict"; then
+		why="boot.sh passed a boot it must fail: $(tail -n1 "$log.verdict")"
+	elif ! tail -n1 "$log.verdict" | grep -qE -- "$want"; then
+		why="failed, but not for /$want/: $(tail -n1 "$log.verdict")"
+	fi
+	for p in "${patterns[@]}"; do
+		[ -n "$why" ] && break
+		grep -qaE -- "$p" "$log" || why="missing console line /$p/: the control proves nothing"
+	done
+	tap_result "$name" "$why" "$log"
+}
+
 # dry KIND ARGS...: with SCENARIO_DRY=1, print the test instead of running
 # it (its kind, name, settings and patterns, and whether it is broken);
 # true when it did.
@@ -118,6 +156,8 @@ tap_result() {
 	if [ -z "$2" ]; then
 		passed=$((passed + 1))
 		echo "ok $n - $1"
+	elif [ "${2#SKIP: }" != "$2" ]; then
+		echo "ok $n - $1 # SKIP ${2#SKIP: }"
 	else
 		failed=$((failed + 1))
 		echo "not ok $n - $1"
@@ -133,13 +173,22 @@ gates() {
 	shift
 	[ -z "$FILTER" ] || [[ "$name" == *$FILTER* ]] || return 0
 	dry gates "$name" "$@" && return 0
+	local results=0 bad=0 status=
 	while IFS= read -r line; do
 		case "$line" in
-		"ok - "*) n=$((n + 1)); passed=$((passed + 1)); echo "ok $n - $name: ${line#ok - }" ;;
-		"not ok - "*) n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $name: ${line#not ok - }" ;;
+		"ok - "*) n=$((n + 1)); passed=$((passed + 1)); results=$((results + 1)); echo "ok $n - $name: ${line#ok - }" ;;
+		"not ok - "*) n=$((n + 1)); failed=$((failed + 1)); results=$((results + 1)); bad=$((bad + 1))
+			echo "not ok $n - $name: ${line#not ok - }" ;;
+		"gate-status "*) status=${line#gate-status } ;;
 		*) echo "$line" ;;
 		esac
-	done < <("$@" 2>&1)
+	done < <("$@" 2>&1; echo "gate-status $?")
+	# A gate that reports nothing, or stops with an error it did not
+	# report as a failed test, is a failed test itself.
+	if [ "$results" = 0 ] || { [ "$status" != 0 ] && [ "$bad" = 0 ]; }; then
+		n=$((n + 1))
+		tap_result "$name: the gate itself" "exit status ${status:-unknown} after $results results" "-"
+	fi
 }
 
 # view_vs_stock NAME TAG [VAR=VALUE ...] -- [PATTERN ...]: boot our image
@@ -233,7 +282,6 @@ kunit() {
 			n=$((n + 1))
 			if [ "$result" = ok ] && [[ "$rest2" == *"# SKIP"* ]]; then
 				# TAP's skip: an ok line with the directive and KUnit's reason.
-				passed=$((passed + 1))
 				echo "ok $n - $name: $case_name # SKIP${rest2#*# SKIP}"
 			elif [ "$result" = ok ]; then
 				passed=$((passed + 1))
@@ -246,12 +294,12 @@ kunit() {
 		fi
 	done < <(grep -a -E '^\[ *[0-9.]+\]     ((    )?(not )?ok [0-9]+ |    # Subtest: )' "$log")
 	n=$((n + 1))
-	if [ "$status" = 0 ] && [ "$cases" -gt 0 ]; then
+	if [ "$status" = 0 ] && [ "$cases" = "$KUNIT_PLAN" ]; then
 		passed=$((passed + 1))
-		echo "ok $n - $name: boot ($cases KUnit cases reported)"
+		echo "ok $n - $name: boot ($cases KUnit cases reported, as planned)"
 	else
 		failed=$((failed + 1))
-		echo "not ok $n - $name: boot ($cases KUnit cases reported)"
+		echo "not ok $n - $name: boot ($cases KUnit cases reported, $KUNIT_PLAN planned)"
 		echo "  # $(tail -n1 "$log.verdict")"
 	fi
 }
@@ -280,22 +328,82 @@ kunit_repeat() {
 		why=
 		[ "$status" = 0 ] || why=$(tail -n1 "$log.verdict")
 		[ -z "$bad" ] || why="cases: $bad"
-		[ "$cases" -gt 0 ] || why="no KUnit case reported${why:+; $why}"
+		[ "$cases" = "$KUNIT_PLAN" ] || why="$cases KUnit cases reported, $KUNIT_PLAN planned${why:+; $why}"
 		n=$((n + 1))
 		[ "$skipped" = 0 ] && skipped= || skipped=", $skipped skipped"
 		tap_result "$name: boot $i of $count, $cases cases$skipped" "$why" "$log"
 	done
 }
 
+# style_control: scripts/style.sh with a checkpatch and a sparse that
+# cannot run must fail both gates.
+style_control() {
+	local out
+	out=$(CHECKPATCH=/nonexistent/checkpatch.pl SPARSE=/nonexistent/sparse \
+		STYLE_GATES="checkpatch sparse" bash scripts/style.sh 2>&1)
+	if grep -q '^not ok - checkpatch' <<< "$out" && grep -q '^not ok - sparse' <<< "$out" &&
+		! grep -q '^ok - ' <<< "$out"; then
+		echo "ok - a checkpatch and a sparse that cannot run fail their gates"
+	else
+		echo "not ok - a checkpatch and a sparse that cannot run fail their gates"
+		sed 's/^/  # /' <<< "$out" | head -n 12
+	fi
+}
+
 # run_unit UNIT: the style gate, or one scenario file.
 run_unit() {
 	if [ "$1" = style ]; then
 		gates style bash scripts/style.sh
+		# Its negative control, after it (the same object trees): tools
+		# that cannot run fail their gates.
+		gates style-control style_control
 	elif [ "${1%.cfg}" != "$1" ]; then
 		scenario_table "$1"
 	else
 		# shellcheck source=/dev/null
 		. "$1"
+	fi
+}
+
+# unit_plan UNIT: the number of results UNIT declares, from its dry
+# listing (SCENARIO_DRY): a scenario, a comparison with stock or a table
+# error is one; a KUnit boot KUNIT_PLAN cases and the boot; kunit_repeat
+# its boots; a gate at least one.
+unit_plan() {
+	(SCENARIO_DRY=1 run_unit "$1") 2>/dev/null | awk -v kunit="$KUNIT_PLAN" '
+		/^kunit_repeat / { split($0, f, "»"); c = f[3]; gsub(/[^0-9]/, "", c); plan += c; next }
+		/^kunit / { plan += kunit + 1; next }
+		/^(scenario|scenario_fails|view_vs_stock|gates) / || /^not ok / { plan++ }
+		END { print plan + 0 }'
+}
+
+# run_unit_counted UNIT: run UNIT (its TAP on stdout), then account for
+# what it planned: a syntax error, a unit that died before its end, or
+# fewer results than planned is a failed test.
+run_unit_counted() {
+	local unit=$1 plan got status out
+	if [ "${SCENARIO_DRY:-}" = 1 ]; then
+		run_unit "$unit"
+		return
+	fi
+	if [ "${unit%.sh}" != "$unit" ] && ! bash -n "$unit" 2> "$TAPDIR/syntax.$$"; then
+		n=$((n + 1))
+		tap_result "$unit: syntax" "$(head -n1 "$TAPDIR/syntax.$$")" "$unit"
+		return
+	fi
+	plan=$(unit_plan "$unit")
+	echo "# plan ${unit}: $plan"
+	out=$(mktemp "$TAPDIR/out.XXXXXX")
+	(run_unit "$unit"; echo "# unit-end $?") | tee "$out"
+	status=$(sed -n 's/^# unit-end //p' "$out")
+	got=$(grep -cE '^(not )?ok [0-9]+ ' "$out")
+	rm -f "$out"
+	if [ -z "$status" ]; then
+		n=$((n + 1))
+		tap_result "$unit: ran to its end" "the unit died after $got of $plan results" "$unit"
+	elif [ "$got" -lt "$plan" ]; then
+		n=$((n + 1))
+		tap_result "$unit: all planned results" "$((plan - got)) of $plan planned results missing" "$unit"
 	fi
 }
 
@@ -317,22 +425,26 @@ for ((k = ${#units[@]} - 1; k >= 0; k--)); do
 	echo "# started ${units[k]}"
 	(
 		t0=$SECONDS
-		run_unit "${units[k]}"
+		run_unit_counted "${units[k]}"
 		echo "# ${units[k]}: $((SECONDS - t0)) s"
 	) > "$TAPDIR/$k.tap" 2>&1 &
 done
 wait
 
+skipped=0
 for k in "${!units[@]}"; do
 	while IFS= read -r line; do
 		if [[ "$line" =~ ^(not\ )?ok\ [0-9]+\ (.*)$ ]]; then
 			n=$((n + 1))
-			if [ -n "${BASH_REMATCH[1]}" ]; then
+			not=${BASH_REMATCH[1]} rest=${BASH_REMATCH[2]}
+			if [ -n "$not" ]; then
 				failed=$((failed + 1))
+			elif [[ "$rest" == *"# SKIP"* ]]; then
+				skipped=$((skipped + 1))
 			else
 				passed=$((passed + 1))
 			fi
-			echo "${BASH_REMATCH[1]}ok $n ${BASH_REMATCH[2]}"
+			echo "${not}ok $n $rest"
 		else
 			echo "$line"
 		fi
@@ -340,5 +452,5 @@ for k in "${!units[@]}"; do
 done
 
 echo "1..$n"
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" = 0 ] && [ "$n" -gt 0 ]

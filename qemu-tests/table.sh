@@ -20,11 +20,21 @@
 #   needs = PATH            a file under build/ the boot needs (firmware):
 #                           without it the test fails, saying so
 #
+# Every key is checked: one that is neither a pattern key nor a setting
+# boot.sh reads (TABLE_SETTINGS), and a $NAME that names nothing, fail
+# their stanza without booting it; a line that cannot be read is a failed
+# test of its own. Nothing in a table is dropped in silence.
+#
 # A VALUE that is just $NAME is that named value (a list gives each of its
 # patterns, each with its own expect/reject/then meaning when written
 # "!..." or ">..."); NAME is one of the file's, or one of run.sh's shared
 # ones (ALL4, HOTPLUG_OK, KUNIT_REPORT, ...). Nothing else is expanded:
 # the patterns are written as the console shows them.
+
+# The boot.sh settings a table may set (lower case, as written).
+TABLE_SETTINGS=" dts smp machine mem action cmd cycles image append timeout qemu_extra force
+	expect_panic allow_report guest_arch firmware tfa end kvm_quiet kvm_relay kvm_l1_image
+	kvm_l1_extra "
 
 # table_value NAME: the lines of the named value NAME (the table's own,
 # else run.sh's variable or array of that name).
@@ -56,13 +66,21 @@ table_resolve() {
 # scenario_table FILE: run every stanza of FILE.
 scenario_table() {
 	local file=$1 line key val kind= name= tag= lineno=0 v
-	local settings=() patterns=() needs=()
+	local settings=() patterns=() needs=() errors=
 	declare -gA TABLE_LETS=()
 	local -a lines
 
 	table_flush() {
 		[ -n "$kind" ] || return 0
 		local broken= p
+		if [ -n "$errors" ]; then
+			# The stanza cannot be run as written: one failed test, named.
+			[ -z "$FILTER" ] || [[ "$name" == *$FILTER* ]] || { kind= errors=; return 0; }
+			n=$((n + 1))
+			tap_result "$name" "$file: $errors" "$file"
+			kind= name= tag= settings=() patterns=() needs=() errors=
+			return 0
+		fi
 		for p in "${needs[@]}"; do
 			[ -f "$BUILD/$p" ] || broken="${broken:+$broken; }build/$p was not built"
 		done
@@ -73,7 +91,7 @@ scenario_table() {
 		vs-stock) SCENARIO_BROKEN=$broken view_vs_stock "$name" "$tag" "${settings[@]}" -- \
 			"${patterns[@]}" ;;
 		esac
-		kind= name= tag= settings=() patterns=() needs=()
+		kind= name= tag= settings=() patterns=() needs=() errors=
 	}
 
 	while IFS= read -r line || [ -n "$line" ]; do
@@ -95,17 +113,31 @@ scenario_table() {
 			continue
 		fi
 		if ! [[ "$line" =~ ^([a-z_0-9]+)\ +=\ (.*)$ ]] || [ -z "$kind" ]; then
-			echo "not ok - $file:$lineno: cannot read \"$line\""
+			if [ -n "$kind" ]; then
+				errors+="line $lineno cannot be read: \"$line\"; "
+			else
+				n=$((n + 1))
+				tap_result "$file:$lineno" "cannot read \"$line\" (outside a stanza)" "$file"
+			fi
 			continue
 		fi
 		key=${BASH_REMATCH[1]} val=${BASH_REMATCH[2]}
+		if ! table_resolve "$val" > /dev/null 2>&1; then
+			errors+="line $lineno: unknown name $val; "
+			continue
+		fi
 		mapfile -t lines < <(table_resolve "$val")
 		case "$key" in
 		expect) patterns+=("${lines[@]}") ;;
 		then) for v in "${lines[@]}"; do patterns+=(">$v"); done ;;
 		reject) for v in "${lines[@]}"; do patterns+=("!$v"); done ;;
 		needs) needs+=("$val") ;;
-		*) settings+=("${key^^}=$(printf '%s\n' "${lines[@]}")") ;;
+		*)
+			if [[ "$TABLE_SETTINGS" != *[[:space:]]"$key"[[:space:]]* ]]; then
+				errors+="line $lineno: unknown key \"$key\"; "
+				continue
+			fi
+			settings+=("${key^^}=$(printf '%s\n' "${lines[@]}")") ;;
 		esac
 	done < "$file"
 	table_flush

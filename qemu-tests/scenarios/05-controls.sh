@@ -1,0 +1,84 @@
+# Negative controls: the suite's judges fed the broken case, each expected
+# to say "not ok". A check that has never been seen to fail proves
+# nothing; these show that boot.sh, the tables, the count and the gates
+# can fail (the linter's and the style gate's own controls run in their
+# units, 80-psci-lint.sh and run.sh's style unit, after the real gates).
+# shellcheck shell=bash
+
+C=qemu-tests/controls
+
+# boot.sh: a reboot passes only when QEMU reports the guest's reset, a
+# poweroff only when it reports the guest's power-off, a halt only when
+# the test declares the firmware cannot do either (END=halt).
+scenario_fails control-reboot-that-halts \
+	'the kernel halted: the reboot never reached the firmware' \
+	DTS=qemu-tests/dts/legacy-0.1.dts ACTION=reboot FORCE=1 -- \
+	'PSCI-TEST: reboot' 'psci: PSCI 0\.1 offers no SYSTEM_RESET'
+scenario_fails control-reboot-that-powers-off \
+	'QEMU ended through guest-shutdown, expected END=reset' \
+	ACTION=reboot CMD='poweroff -f' -- 'reboot: Power down'
+scenario_fails control-poweroff-that-resets \
+	'QEMU ended through guest-reset, expected END=off' \
+	ACTION=poweroff CMD='reboot -f' -- 'reboot: Restarting system'
+scenario_fails control-halt-declared-but-reset \
+	'END=halt, but QEMU ended through guest-reset' \
+	END=halt ACTION=reboot FORCE=1 -- 'reboot: Restarting system'
+# Under KVM the reason comes from L1, which runs L2's QEMU.
+scenario_fails control-kvm-reboot-that-powers-off \
+	'QEMU ended through guest-shutdown, expected END=reset' \
+	FIRMWARE=kvm TIMEOUT=300 ACTION=reboot CMD='poweroff -f' -- 'reboot: Power down'
+
+# control_expect OUT NAME REGEX...: "ok - NAME" when every REGEX matches a
+# line of OUT, else "not ok - NAME" with OUT.
+control_expect() {
+	local out=$1 name=$2 re
+	shift 2
+	for re in "$@"; do
+		if ! grep -qE -- "$re" <<< "$out"; then
+			echo "not ok - $name"
+			echo "  # no line /$re/ in:"
+			sed 's/^/  #   /' <<< "$out" | head -n 12
+			return
+		fi
+	done
+	echo "ok - $name"
+}
+
+# The tables: a misspelt key, an unknown $NAME and an unreadable line each
+# fail their stanza by name (listed dry: nothing boots); the good stanza
+# is still listed.
+table_controls() {
+	local out
+	out=$(FILTER='' SCENARIO_DRY=1 scenario_table $C/broken-table.cfg 2>&1)
+	control_expect "$out" "a misspelt key fails its stanza" \
+		'^not ok [0-9]+ - control-misspelt-key$' 'unknown key "expcet"'
+	control_expect "$out" "an unknown \$NAME fails its stanza" \
+		'^not ok [0-9]+ - control-unknown-name$' 'unknown name \$NO_SUCH_NAME'
+	control_expect "$out" "an unreadable line fails its stanza" \
+		'^not ok [0-9]+ - control-unreadable-line$' 'line 14 cannot be read'
+	control_expect "$out" "an unreadable line outside a stanza is a numbered failure" \
+		"^not ok [0-9]+ - $C/broken-table.cfg:4\$"
+	control_expect "$out" "the good stanza is still there" \
+		'^scenario .*«control-good» «SMP=2» «--» «fine»'
+}
+gates control-tables table_controls
+
+# The count: a unit that dies halfway, one bash cannot parse, a gate that
+# exits with an error it did not report, and one that reports nothing.
+count_controls() {
+	local out
+	out=$(FILTER='' run_unit_counted $C/dies-midway.sh 2>&1)
+	control_expect "$out" "a unit that dies halfway adds a failure" \
+		'^ok [0-9]+ - control-before' \
+		"^not ok [0-9]+ - $C/dies-midway.sh: ran to its end" \
+		'the unit died after 1 of 1 results'
+	out=$(FILTER='' run_unit_counted $C/syntax-error.sh 2>&1)
+	control_expect "$out" "a unit with a syntax error is a failure" \
+		"^not ok [0-9]+ - $C/syntax-error.sh: syntax"
+	out=$(FILTER='' run_unit_counted $C/gate-exits.sh 2>&1)
+	control_expect "$out" "a gate that exits non-zero unreported is a failure" \
+		'^not ok [0-9]+ - control-gate-exits: the gate itself' 'exit status 3 after 1 results'
+	control_expect "$out" "a gate that reports nothing is a failure" \
+		'^not ok [0-9]+ - control-gate-silent: the gate itself' 'exit status 0 after 0 results'
+}
+gates control-count count_controls
