@@ -349,8 +349,11 @@ static const char *psci_err_name(int err)
 }
 
 /*
- * Map a PSCI status to an errno. Callers rely on DENIED -> -EPERM.
- * Inlined: CPU_SUSPEND uses it on the idle path.
+ * Map a PSCI status to an errno, as callers have always seen it (arm64
+ * and arm SMP, the PSCI checker, cpuidle): DENIED is -EPERM, NOT_SUPPORTED
+ * -EOPNOTSUPP, anything else but SUCCESS -EINVAL. The kernel log names
+ * the PSCI code itself (psci_err_name()). Inlined: CPU_SUSPEND uses it on
+ * the idle path.
  */
 static __always_inline int psci_to_errno(int err)
 {
@@ -359,20 +362,8 @@ static __always_inline int psci_to_errno(int err)
 		return 0;
 	case PSCI_RET_NOT_SUPPORTED:
 		return -EOPNOTSUPP;
-	case PSCI_RET_INVALID_PARAMS:
-	case PSCI_RET_INVALID_ADDRESS:
-		return -EINVAL;
 	case PSCI_RET_DENIED:
 		return -EPERM;
-	case PSCI_RET_ALREADY_ON:
-		return -EALREADY;
-	case PSCI_RET_ON_PENDING:
-		return -EINPROGRESS;
-	case PSCI_RET_INTERNAL_FAILURE:
-		return -EIO;
-	case PSCI_RET_NOT_PRESENT:
-	case PSCI_RET_DISABLED:
-		return -ENODEV;
 	default:
 		return -EINVAL;
 	}

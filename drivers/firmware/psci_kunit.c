@@ -18,8 +18,56 @@
 #include <kunit/test.h>
 #include <linux/reboot.h>
 
-/* The standard ID, native width, the driver uses for operation @name. */
-#define PSCI_FN_STD(name)	psci_fn_std_id(PSCI_FN_##name)
+/*
+ * What the tests expect, written from the PSCI specification (Arm DEN0022:
+ * function IDs, return codes, AFFINITY_INFO and MIGRATE_INFO_TYPE answers)
+ * and the SMC Calling Convention, never from the driver's own tables or
+ * the uapi header it uses: a wrong number in either fails a test.
+ */
+#define SPEC_FN32(n)		(0x84000000U + (n))
+#define SPEC_FN64(n)		(0xc4000000U + (n))
+/* A caller uses the SMC64 ID where one exists, on a 64-bit kernel. */
+#ifdef CONFIG_64BIT
+#define SPEC_FN_NATIVE(n)	SPEC_FN64(n)
+#else
+#define SPEC_FN_NATIVE(n)	SPEC_FN32(n)
+#endif
+#define SPEC_PSCI_VERSION	0x84000000U
+#define SPEC_CPU_SUSPEND	SPEC_FN_NATIVE(1)
+#define SPEC_CPU_OFF		0x84000002U
+#define SPEC_CPU_ON		SPEC_FN_NATIVE(3)
+#define SPEC_CPU_ON_32		0x84000003U
+#define SPEC_CPU_ON_64		0xc4000003U
+#define SPEC_AFFINITY_INFO	SPEC_FN_NATIVE(4)
+#define SPEC_MIGRATE		SPEC_FN_NATIVE(5)
+#define SPEC_MIGRATE_64		0xc4000005U
+#define SPEC_MIGRATE_INFO_TYPE	0x84000006U
+#define SPEC_MIGRATE_INFO_UP_CPU SPEC_FN_NATIVE(7)
+#define SPEC_SYSTEM_OFF		0x84000008U
+#define SPEC_SYSTEM_RESET	0x84000009U
+#define SPEC_PSCI_FEATURES	0x8400000aU
+#define SPEC_SYSTEM_SUSPEND	SPEC_FN_NATIVE(14)
+#define SPEC_SET_SUSPEND_MODE	0x8400000fU
+#define SPEC_SYSTEM_RESET2	SPEC_FN_NATIVE(18)
+#define SPEC_SYSTEM_OFF2	SPEC_FN_NATIVE(21)
+#define SPEC_SMCCC_VERSION	0x80000000U
+
+#define SPEC_SUCCESS		0
+#define SPEC_NOT_SUPPORTED	(-1)
+#define SPEC_INVALID_PARAMETERS	(-2)
+#define SPEC_DENIED		(-3)
+#define SPEC_ALREADY_ON		(-4)
+#define SPEC_ON_PENDING		(-5)
+#define SPEC_INTERNAL_FAILURE	(-6)
+#define SPEC_NOT_PRESENT	(-7)
+#define SPEC_DISABLED		(-8)
+#define SPEC_INVALID_ADDRESS	(-9)
+
+#define SPEC_AFF_ON		0
+#define SPEC_AFF_OFF		1
+#define SPEC_TOS_UP_MIGRATE	0
+#define SPEC_TOS_UP_NO_MIGRATE	1
+#define SPEC_TOS_MP		2
 
 #define FAKE_RULES	16
 #define FAKE_LOG	64
@@ -62,7 +110,7 @@ static unsigned long psci_fake_call(unsigned long fid, unsigned long a0,
 		if (fake.rules[i].fid == (u32)fid &&
 		    (fake.rules[i].a0 == FAKE_ANY || fake.rules[i].a0 == a0))
 			return fake.rules[i].ret;
-	return (unsigned long)(long)PSCI_RET_NOT_SUPPORTED;
+	return (unsigned long)(long)SPEC_NOT_SUPPORTED;
 }
 
 /* Stands in for psci_conduit_call() in the test's thread. */
@@ -81,9 +129,9 @@ static void fake_rule(u32 fid, unsigned long a0, long ret)
 /* A PSCI 1.1 firmware like QEMU's: the defaults most tests start from. */
 static void fake_psci_1_1(void)
 {
-	fake_rule(PSCI_0_2_FN_PSCI_VERSION, FAKE_ANY, PSCI_VERSION(1, 1));
-	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_FN_STD(CPU_SUSPEND), 0);
-	fake_rule(PSCI_0_2_FN_MIGRATE_INFO_TYPE, FAKE_ANY, PSCI_0_2_TOS_MP);
+	fake_rule(SPEC_PSCI_VERSION, FAKE_ANY, PSCI_VERSION(1, 1));
+	fake_rule(SPEC_PSCI_FEATURES, SPEC_CPU_SUSPEND, 0);
+	fake_rule(SPEC_MIGRATE_INFO_TYPE, FAKE_ANY, SPEC_TOS_MP);
 }
 
 static int fake_count(u32 fid)
@@ -100,7 +148,7 @@ static int fake_count_features(u32 asked)
 	int i, n = 0;
 
 	for (i = 0; i < min(fake.nr_calls, FAKE_LOG); i++)
-		n += fake.log[i].fid == PSCI_1_0_FN_PSCI_FEATURES && fake.log[i].a0 == asked;
+		n += fake.log[i].fid == SPEC_PSCI_FEATURES && fake.log[i].a0 == asked;
 	return n;
 }
 
@@ -237,31 +285,36 @@ static int psci_kunit_init(struct kunit *test)
 
 static void psci_test_errno_map(struct kunit *test)
 {
-	KUNIT_EXPECT_EQ(test, psci_to_errno(PSCI_RET_SUCCESS), 0);
-	KUNIT_EXPECT_EQ(test, psci_to_errno(PSCI_RET_NOT_SUPPORTED), -EOPNOTSUPP);
-	KUNIT_EXPECT_EQ(test, psci_to_errno(PSCI_RET_INVALID_PARAMS), -EINVAL);
-	KUNIT_EXPECT_EQ(test, psci_to_errno(PSCI_RET_DENIED), -EPERM);
-	KUNIT_EXPECT_EQ(test, psci_to_errno(PSCI_RET_ALREADY_ON), -EALREADY);
-	KUNIT_EXPECT_EQ(test, psci_to_errno(PSCI_RET_ON_PENDING), -EINPROGRESS);
-	KUNIT_EXPECT_EQ(test, psci_to_errno(PSCI_RET_INTERNAL_FAILURE), -EIO);
-	KUNIT_EXPECT_EQ(test, psci_to_errno(PSCI_RET_NOT_PRESENT), -ENODEV);
-	KUNIT_EXPECT_EQ(test, psci_to_errno(PSCI_RET_DISABLED), -ENODEV);
-	KUNIT_EXPECT_EQ(test, psci_to_errno(PSCI_RET_INVALID_ADDRESS), -EINVAL);
+	/*
+	 * The stock 6.12 driver's mapping, which callers (arm64 and arm SMP,
+	 * the PSCI checker, cpuidle) see: only NOT_SUPPORTED, DENIED and the
+	 * two invalid-argument codes have an errno of their own.
+	 */
+	KUNIT_EXPECT_EQ(test, psci_to_errno(SPEC_SUCCESS), 0);
+	KUNIT_EXPECT_EQ(test, psci_to_errno(SPEC_NOT_SUPPORTED), -EOPNOTSUPP);
+	KUNIT_EXPECT_EQ(test, psci_to_errno(SPEC_INVALID_PARAMETERS), -EINVAL);
+	KUNIT_EXPECT_EQ(test, psci_to_errno(SPEC_DENIED), -EPERM);
+	KUNIT_EXPECT_EQ(test, psci_to_errno(SPEC_ALREADY_ON), -EINVAL);
+	KUNIT_EXPECT_EQ(test, psci_to_errno(SPEC_ON_PENDING), -EINVAL);
+	KUNIT_EXPECT_EQ(test, psci_to_errno(SPEC_INTERNAL_FAILURE), -EINVAL);
+	KUNIT_EXPECT_EQ(test, psci_to_errno(SPEC_NOT_PRESENT), -EINVAL);
+	KUNIT_EXPECT_EQ(test, psci_to_errno(SPEC_DISABLED), -EINVAL);
+	KUNIT_EXPECT_EQ(test, psci_to_errno(SPEC_INVALID_ADDRESS), -EINVAL);
 	KUNIT_EXPECT_EQ(test, psci_to_errno(-42), -EINVAL);
 }
 
 static void psci_test_error_names(struct kunit *test)
 {
-	KUNIT_EXPECT_STREQ(test, psci_err_name(PSCI_RET_SUCCESS), "SUCCESS");
-	KUNIT_EXPECT_STREQ(test, psci_err_name(PSCI_RET_NOT_SUPPORTED), "NOT_SUPPORTED");
-	KUNIT_EXPECT_STREQ(test, psci_err_name(PSCI_RET_INVALID_PARAMS), "INVALID_PARAMETERS");
-	KUNIT_EXPECT_STREQ(test, psci_err_name(PSCI_RET_DENIED), "DENIED");
-	KUNIT_EXPECT_STREQ(test, psci_err_name(PSCI_RET_ALREADY_ON), "ALREADY_ON");
-	KUNIT_EXPECT_STREQ(test, psci_err_name(PSCI_RET_ON_PENDING), "ON_PENDING");
-	KUNIT_EXPECT_STREQ(test, psci_err_name(PSCI_RET_INTERNAL_FAILURE), "INTERNAL_FAILURE");
-	KUNIT_EXPECT_STREQ(test, psci_err_name(PSCI_RET_NOT_PRESENT), "NOT_PRESENT");
-	KUNIT_EXPECT_STREQ(test, psci_err_name(PSCI_RET_DISABLED), "DISABLED");
-	KUNIT_EXPECT_STREQ(test, psci_err_name(PSCI_RET_INVALID_ADDRESS), "INVALID_ADDRESS");
+	KUNIT_EXPECT_STREQ(test, psci_err_name(SPEC_SUCCESS), "SUCCESS");
+	KUNIT_EXPECT_STREQ(test, psci_err_name(SPEC_NOT_SUPPORTED), "NOT_SUPPORTED");
+	KUNIT_EXPECT_STREQ(test, psci_err_name(SPEC_INVALID_PARAMETERS), "INVALID_PARAMETERS");
+	KUNIT_EXPECT_STREQ(test, psci_err_name(SPEC_DENIED), "DENIED");
+	KUNIT_EXPECT_STREQ(test, psci_err_name(SPEC_ALREADY_ON), "ALREADY_ON");
+	KUNIT_EXPECT_STREQ(test, psci_err_name(SPEC_ON_PENDING), "ON_PENDING");
+	KUNIT_EXPECT_STREQ(test, psci_err_name(SPEC_INTERNAL_FAILURE), "INTERNAL_FAILURE");
+	KUNIT_EXPECT_STREQ(test, psci_err_name(SPEC_NOT_PRESENT), "NOT_PRESENT");
+	KUNIT_EXPECT_STREQ(test, psci_err_name(SPEC_DISABLED), "DISABLED");
+	KUNIT_EXPECT_STREQ(test, psci_err_name(SPEC_INVALID_ADDRESS), "INVALID_ADDRESS");
 	KUNIT_EXPECT_STREQ(test, psci_err_name(-42), "unknown error");
 }
 
@@ -282,10 +335,10 @@ static void __init psci_test_version_1_1(struct kunit *test)
 	KUNIT_EXPECT_NOT_NULL(test, t_ops.cpu_off);
 	KUNIT_EXPECT_NOT_NULL(test, t_ops.affinity_info);
 	/* The native width: SMC64 IDs on a 64-bit kernel. */
-	KUNIT_EXPECT_EQ(test, t.fid[PSCI_FN_CPU_ON], PSCI_FN_STD(CPU_ON));
-	KUNIT_EXPECT_EQ(test, t.fid[PSCI_FN_CPU_OFF], PSCI_0_2_FN_CPU_OFF);
+	KUNIT_EXPECT_EQ(test, t.fid[PSCI_FN_CPU_ON], SPEC_CPU_ON);
+	KUNIT_EXPECT_EQ(test, t.fid[PSCI_FN_CPU_OFF], SPEC_CPU_OFF);
 	if (IS_ENABLED(CONFIG_64BIT))
-		KUNIT_EXPECT_EQ(test, t.fid[PSCI_FN_CPU_ON], PSCI_0_2_FN64_CPU_ON);
+		KUNIT_EXPECT_EQ(test, t.fid[PSCI_FN_CPU_ON], SPEC_CPU_ON_64);
 	/* The legacy IDs are for 0.1 only. */
 	KUNIT_EXPECT_EQ(test, t.legacy_ids.cpu_on, 0);
 }
@@ -295,7 +348,7 @@ static void __init psci_test_version_not_supported(struct kunit *test)
 	struct device_node *np = fake_node_new();
 
 	fake_prop_strs("compatible", "arm,psci-1.0");
-	fake_rule(PSCI_0_2_FN_PSCI_VERSION, FAKE_ANY, PSCI_RET_NOT_SUPPORTED);
+	fake_rule(SPEC_PSCI_VERSION, FAKE_ANY, SPEC_NOT_SUPPORTED);
 	KUNIT_EXPECT_EQ(test, fake_probe(np), -ENODEV);
 	KUNIT_EXPECT_NULL(test, t.call);
 	KUNIT_EXPECT_NULL(test, t_ops.cpu_on);
@@ -308,7 +361,7 @@ static void __init psci_test_version_0_1_under_0_2(struct kunit *test)
 
 	fake_prop_strs("compatible", "arm,psci-0.2\0arm,psci");
 	fake_legacy_ids(KVM_0_1_SUSPEND, KVM_0_1_OFF, KVM_0_1_ON, KVM_0_1_MIGRATE);
-	fake_rule(PSCI_0_2_FN_PSCI_VERSION, FAKE_ANY, PSCI_VERSION(0, 1));
+	fake_rule(SPEC_PSCI_VERSION, FAKE_ANY, PSCI_VERSION(0, 1));
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
 	KUNIT_EXPECT_EQ(test, t.version, PSCI_VERSION(0, 1));
 	KUNIT_EXPECT_STREQ(test, t.source, "arm,psci");
@@ -324,7 +377,7 @@ static void __init psci_test_version_0_1_no_fallback(struct kunit *test)
 
 	fake_prop_strs("compatible", "arm,psci-0.2");
 	fake_legacy_ids(KVM_0_1_SUSPEND, KVM_0_1_OFF, KVM_0_1_ON, KVM_0_1_MIGRATE);
-	fake_rule(PSCI_0_2_FN_PSCI_VERSION, FAKE_ANY, PSCI_VERSION(0, 1));
+	fake_rule(SPEC_PSCI_VERSION, FAKE_ANY, PSCI_VERSION(0, 1));
 	KUNIT_EXPECT_EQ(test, fake_probe(np), -ENODEV);
 	KUNIT_EXPECT_NULL(test, t.call);
 	KUNIT_EXPECT_NULL(test, t_ops.cpu_on);
@@ -335,7 +388,7 @@ static void __init psci_test_version_all_ones(struct kunit *test)
 	struct device_node *np = fake_node_new();
 
 	fake_prop_strs("compatible", "arm,psci-1.0\0arm,psci-0.2");
-	fake_rule(PSCI_0_2_FN_PSCI_VERSION, FAKE_ANY, 0xffffffffUL);
+	fake_rule(SPEC_PSCI_VERSION, FAKE_ANY, 0xffffffffUL);
 	KUNIT_EXPECT_EQ(test, fake_probe(np), -ENODEV);
 	KUNIT_EXPECT_NULL(test, t.call);
 }
@@ -349,12 +402,12 @@ static void __init psci_test_version_2_0(struct kunit *test)
 	 * confirms: here no SYSTEM_RESET and no MIGRATE_INFO_TYPE.
 	 */
 	fake_prop_strs("compatible", "arm,psci-1.0");
-	fake_rule(PSCI_0_2_FN_PSCI_VERSION, FAKE_ANY, PSCI_VERSION(2, 0));
-	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_FN_STD(CPU_SUSPEND), 0);
-	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_FN_STD(CPU_ON), 0);
-	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_0_2_FN_CPU_OFF, 0);
-	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_FN_STD(AFFINITY_INFO), 0);
-	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_0_2_FN_SYSTEM_OFF, 0);
+	fake_rule(SPEC_PSCI_VERSION, FAKE_ANY, PSCI_VERSION(2, 0));
+	fake_rule(SPEC_PSCI_FEATURES, SPEC_CPU_SUSPEND, 0);
+	fake_rule(SPEC_PSCI_FEATURES, SPEC_CPU_ON, 0);
+	fake_rule(SPEC_PSCI_FEATURES, SPEC_CPU_OFF, 0);
+	fake_rule(SPEC_PSCI_FEATURES, SPEC_AFFINITY_INFO, 0);
+	fake_rule(SPEC_PSCI_FEATURES, SPEC_SYSTEM_OFF, 0);
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
 	KUNIT_EXPECT_EQ(test, t.version, PSCI_VERSION(2, 0));
 	KUNIT_EXPECT_NOT_NULL(test, t_ops.cpu_on);
@@ -364,14 +417,14 @@ static void __init psci_test_version_2_0(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, psci_has(&t, PSCI_FN_SYSTEM_OFF));
 	KUNIT_EXPECT_FALSE(test, psci_has(&t, PSCI_FN_SYSTEM_RESET));
 	KUNIT_EXPECT_NULL(test, t_ops.migrate_info_type);
-	KUNIT_EXPECT_EQ(test, fake_count(PSCI_0_2_FN_MIGRATE_INFO_TYPE), 0);
+	KUNIT_EXPECT_EQ(test, fake_count(SPEC_MIGRATE_INFO_TYPE), 0);
 
 	KUNIT_EXPECT_TRUE(test, psci_version_plausible(PSCI_VERSION(2, 0)));
 	KUNIT_EXPECT_TRUE(test, psci_version_plausible(PSCI_VERSION(0, 2)));
 	KUNIT_EXPECT_TRUE(test, psci_version_plausible(PSCI_VERSION(1, 3)));
 	KUNIT_EXPECT_FALSE(test, psci_version_plausible(PSCI_VERSION(0, 1)));
 	KUNIT_EXPECT_FALSE(test, psci_version_plausible(PSCI_VERSION(0, 0)));
-	KUNIT_EXPECT_FALSE(test, psci_version_plausible((u32)PSCI_RET_NOT_SUPPORTED));
+	KUNIT_EXPECT_FALSE(test, psci_version_plausible((u32)SPEC_NOT_SUPPORTED));
 }
 
 static void __init psci_test_version_0_2_no_features(struct kunit *test)
@@ -379,11 +432,11 @@ static void __init psci_test_version_0_2_no_features(struct kunit *test)
 	struct device_node *np = fake_node_new();
 
 	fake_prop_strs("compatible", "arm,psci-0.2");
-	fake_rule(PSCI_0_2_FN_PSCI_VERSION, FAKE_ANY, PSCI_VERSION(0, 2));
-	fake_rule(PSCI_0_2_FN_MIGRATE_INFO_TYPE, FAKE_ANY, PSCI_0_2_TOS_MP);
+	fake_rule(SPEC_PSCI_VERSION, FAKE_ANY, PSCI_VERSION(0, 2));
+	fake_rule(SPEC_MIGRATE_INFO_TYPE, FAKE_ANY, SPEC_TOS_MP);
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
 	/* 0.2 has no PSCI_FEATURES: it must never be called. */
-	KUNIT_EXPECT_EQ(test, fake_count(PSCI_1_0_FN_PSCI_FEATURES), 0);
+	KUNIT_EXPECT_EQ(test, fake_count(SPEC_PSCI_FEATURES), 0);
 	/* SMCCC 1.0 is what a firmware without SMCCC_VERSION implements. */
 	KUNIT_EXPECT_EQ(test, t.smccc_version, ARM_SMCCC_VERSION_1_0);
 	KUNIT_EXPECT_FALSE(test, psci_has(&t, PSCI_FN_SYSTEM_RESET2));
@@ -401,8 +454,8 @@ static void __init psci_test_boot_calls(struct kunit *test)
 	fake_prop_strs("compatible", "arm,psci-1.0");
 	fake_psci_1_1();
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
-	KUNIT_EXPECT_EQ(test, fake_count_features(PSCI_FN_STD(SYSTEM_RESET2)), 0);
-	KUNIT_EXPECT_EQ(test, fake_count_features(PSCI_FN_STD(MIGRATE)), 0);
+	KUNIT_EXPECT_EQ(test, fake_count_features(SPEC_SYSTEM_RESET2), 0);
+	KUNIT_EXPECT_EQ(test, fake_count_features(SPEC_MIGRATE), 0);
 	KUNIT_EXPECT_LE(test, fake.nr_calls, 5);
 }
 
@@ -412,8 +465,8 @@ static void __init psci_test_smccc_version(struct kunit *test)
 
 	fake_prop_strs("compatible", "arm,psci-1.0");
 	fake_psci_1_1();
-	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, ARM_SMCCC_VERSION_FUNC_ID, 0);
-	fake_rule(ARM_SMCCC_VERSION_FUNC_ID, FAKE_ANY, ARM_SMCCC_VERSION_1_2);
+	fake_rule(SPEC_PSCI_FEATURES, SPEC_SMCCC_VERSION, 0);
+	fake_rule(SPEC_SMCCC_VERSION, FAKE_ANY, ARM_SMCCC_VERSION_1_2);
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
 	KUNIT_EXPECT_EQ(test, t.smccc_version, ARM_SMCCC_VERSION_1_2);
 }
@@ -426,7 +479,7 @@ static void __init psci_test_smccc_absent(struct kunit *test)
 	fake_psci_1_1();
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
 	KUNIT_EXPECT_EQ(test, t.smccc_version, ARM_SMCCC_VERSION_1_0);
-	KUNIT_EXPECT_EQ(test, fake_count(ARM_SMCCC_VERSION_FUNC_ID), 0);
+	KUNIT_EXPECT_EQ(test, fake_count(SPEC_SMCCC_VERSION), 0);
 }
 
 /* ---- compatible and method ------------------------------------------------------ */
@@ -541,7 +594,7 @@ static void __init psci_test_legacy_all(struct kunit *test)
 	/* 0.1 is never asked for its version. */
 	KUNIT_EXPECT_EQ(test, fake.nr_calls, 0);
 
-	fake_rule(KVM_0_1_ON, FAKE_ANY, PSCI_RET_SUCCESS);
+	fake_rule(KVM_0_1_ON, FAKE_ANY, SPEC_SUCCESS);
 	KUNIT_EXPECT_EQ(test, psci_do_cpu_on(&t, 1, 0x40000000), 0);
 	KUNIT_EXPECT_EQ(test, fake.log[0].fid, KVM_0_1_ON);
 	KUNIT_EXPECT_EQ(test, fake.log[0].a0, 1);
@@ -614,7 +667,7 @@ static void __init psci_test_legacy_only_standard_numbers(struct kunit *test)
 	KUNIT_EXPECT_NOT_NULL(test, t_ops.cpu_suspend);
 	KUNIT_EXPECT_NOT_NULL(test, t_ops.cpu_off);
 	KUNIT_EXPECT_NOT_NULL(test, t_ops.cpu_on);
-	fake_rule(0x84000006, FAKE_ANY, PSCI_RET_SUCCESS);
+	fake_rule(0x84000006, FAKE_ANY, SPEC_SUCCESS);
 	KUNIT_EXPECT_EQ(test, psci_do_cpu_on(&t, 1, 0x40000000), 0);
 	KUNIT_EXPECT_EQ(test, fake.log[0].fid, 0x84000006);
 }
@@ -629,9 +682,9 @@ static void __init psci_test_legacy_clash(struct kunit *test)
 	 * the 0.2 CPU_OFF ID would turn idling CPUs off.
 	 */
 	fake_prop_strs("compatible", "arm,psci-0.2\0arm,psci");
-	fake_legacy_ids(PSCI_0_2_FN_CPU_OFF, PSCI_0_2_FN_CPU_OFF,
-			PSCI_0_2_FN_CPU_ON, PSCI_0_2_FN64_MIGRATE);
-	fake_rule(PSCI_0_2_FN_PSCI_VERSION, FAKE_ANY, PSCI_RET_NOT_SUPPORTED);
+	fake_legacy_ids(SPEC_CPU_OFF, SPEC_CPU_OFF,
+			SPEC_CPU_ON_32, SPEC_MIGRATE_64);
+	fake_rule(SPEC_PSCI_VERSION, FAKE_ANY, SPEC_NOT_SUPPORTED);
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
 	KUNIT_EXPECT_EQ(test, t.version, PSCI_VERSION(0, 1));
 	KUNIT_EXPECT_NULL(test, t_ops.cpu_suspend);
@@ -644,38 +697,20 @@ static void __init psci_test_legacy_clash(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, psci_std_id_clash(KVM_0_1_ON, PSCI_FN_CPU_ON));
 }
 
-/* ---- competing power-off and restart handlers ------------------------------------ */
+/* ---- the power-off and restart hooks --------------------------------------------- */
 
-static int psci_test_dummy_sys_off(struct sys_off_data *data)
+static void __init psci_test_hook_priorities(struct kunit *test)
 {
-	return NOTIFY_DONE;
-}
-
-static void __init psci_test_firmware_priority_free(struct kunit *test)
-{
-	struct sys_off_handler *h;
-
 	/*
-	 * A non-default sys-off priority must be unique. PSCI powers off
-	 * through pm_power_off, leaving SYS_OFF_PRIO_FIRMWARE to a board's
-	 * own firmware driver (Tegra's PMC, ACPI S5); registering one here
-	 * must succeed. Nothing is called: the handler is removed at once.
+	 * Read from the driver's own notifier, never from the live chains or
+	 * pm_power_off (a board's PMIC or watchdog may own those): SYSTEM_RESET
+	 * runs at 130, above the board restart handlers' defaults (watchdogs
+	 * 128, gpio-restart 129), one above the stock driver's 129 (a
+	 * deliberate difference, README); power-off is psci_power_off,
+	 * through pm_power_off, which leaves every sys-off priority free.
 	 */
-	h = register_sys_off_handler(SYS_OFF_MODE_POWER_OFF, SYS_OFF_PRIO_FIRMWARE,
-				     psci_test_dummy_sys_off, NULL);
-	KUNIT_ASSERT_FALSE_MSG(test, IS_ERR(h), "SYS_OFF_PRIO_FIRMWARE taken (%ld)", PTR_ERR(h));
-	unregister_sys_off_handler(h);
-	/* The restart defaults of watchdogs (128) and gpio-restart (129). */
-	h = register_sys_off_handler(SYS_OFF_MODE_RESTART, 128, psci_test_dummy_sys_off, NULL);
-	KUNIT_ASSERT_FALSE_MSG(test, IS_ERR(h), "restart priority 128 taken (%ld)", PTR_ERR(h));
-	unregister_sys_off_handler(h);
-	h = register_sys_off_handler(SYS_OFF_MODE_RESTART, 129, psci_test_dummy_sys_off, NULL);
-	KUNIT_ASSERT_FALSE_MSG(test, IS_ERR(h), "restart priority 129 taken (%ld)", PTR_ERR(h));
-	unregister_sys_off_handler(h);
-	/* The kernel's firmware's hooks, where it has SYSTEM_OFF/RESET. */
-	if (psci_has(&psci, PSCI_FN_SYSTEM_OFF))
-		KUNIT_EXPECT_TRUE(test, pm_power_off == psci_power_off);
-	KUNIT_EXPECT_GT(test, psci_restart_nb.priority, 129);
+	KUNIT_EXPECT_EQ(test, psci_restart_nb.priority, 130);
+	KUNIT_EXPECT_TRUE(test, psci_restart_nb.notifier_call == psci_restart_notify);
 }
 
 static void __init psci_test_legacy_duplicate(struct kunit *test)
@@ -709,14 +744,14 @@ struct psci_cpu_on_case {
 };
 
 static const struct psci_cpu_on_case psci_cpu_on_cases[] = {
-	{ "SUCCESS", PSCI_RET_SUCCESS, 0 },
-	{ "ALREADY_ON", PSCI_RET_ALREADY_ON, -EALREADY },
-	{ "ON_PENDING", PSCI_RET_ON_PENDING, -EINPROGRESS },
-	{ "DENIED", PSCI_RET_DENIED, -EPERM },
-	{ "INVALID_PARAMETERS", PSCI_RET_INVALID_PARAMS, -EINVAL },
-	{ "INVALID_ADDRESS", PSCI_RET_INVALID_ADDRESS, -EINVAL },
-	{ "INTERNAL_FAILURE", PSCI_RET_INTERNAL_FAILURE, -EIO },
-	{ "NOT_PRESENT", PSCI_RET_NOT_PRESENT, -ENODEV },
+	{ "SUCCESS", SPEC_SUCCESS, 0 },
+	{ "ALREADY_ON", SPEC_ALREADY_ON, -EINVAL },
+	{ "ON_PENDING", SPEC_ON_PENDING, -EINVAL },
+	{ "DENIED", SPEC_DENIED, -EPERM },
+	{ "INVALID_PARAMETERS", SPEC_INVALID_PARAMETERS, -EINVAL },
+	{ "INVALID_ADDRESS", SPEC_INVALID_ADDRESS, -EINVAL },
+	{ "INTERNAL_FAILURE", SPEC_INTERNAL_FAILURE, -EINVAL },
+	{ "NOT_PRESENT", SPEC_NOT_PRESENT, -EINVAL },
 };
 
 KUNIT_ARRAY_PARAM_DESC(psci_cpu_on, psci_cpu_on_cases, desc);
@@ -726,9 +761,9 @@ static void __init psci_test_cpu_on(struct kunit *test)
 	const struct psci_cpu_on_case *c = test->param_value;
 
 	psci_probe_1_1(test);
-	fake_rule(PSCI_FN_STD(CPU_ON), FAKE_ANY, c->fw);
+	fake_rule(SPEC_CPU_ON, FAKE_ANY, c->fw);
 	KUNIT_EXPECT_EQ(test, psci_do_cpu_on(&t, 0x3, 0x40200000), c->expected);
-	KUNIT_EXPECT_EQ(test, fake_count(PSCI_FN_STD(CPU_ON)), 1);
+	KUNIT_EXPECT_EQ(test, fake_count(SPEC_CPU_ON), 1);
 }
 
 /* ---- power off and restart ------------------------------------------------------------ */
@@ -736,18 +771,18 @@ static void __init psci_test_cpu_on(struct kunit *test)
 static void __init psci_test_system_off_returns(struct kunit *test)
 {
 	psci_probe_1_1(test);
-	fake_rule(PSCI_0_2_FN_SYSTEM_OFF, FAKE_ANY, PSCI_RET_DENIED);
+	fake_rule(SPEC_SYSTEM_OFF, FAKE_ANY, SPEC_DENIED);
 	psci_do_system_off(&t);
-	KUNIT_EXPECT_EQ(test, fake_count(PSCI_0_2_FN_SYSTEM_OFF), 1);
+	KUNIT_EXPECT_EQ(test, fake_count(SPEC_SYSTEM_OFF), 1);
 }
 
 static void __init psci_test_system_reset_returns(struct kunit *test)
 {
 	psci_probe_1_1(test);
-	fake_rule(PSCI_0_2_FN_SYSTEM_RESET, FAKE_ANY, PSCI_RET_INTERNAL_FAILURE);
+	fake_rule(SPEC_SYSTEM_RESET, FAKE_ANY, SPEC_INTERNAL_FAILURE);
 	psci_do_restart(&t, REBOOT_COLD, NULL);
-	KUNIT_EXPECT_EQ(test, fake_count(PSCI_0_2_FN_SYSTEM_RESET), 1);
-	KUNIT_EXPECT_EQ(test, fake_count(PSCI_FN_STD(SYSTEM_RESET2)), 0);
+	KUNIT_EXPECT_EQ(test, fake_count(SPEC_SYSTEM_RESET), 1);
+	KUNIT_EXPECT_EQ(test, fake_count(SPEC_SYSTEM_RESET2), 0);
 }
 
 static void __init psci_test_reset2_warm_falls_back(struct kunit *test)
@@ -755,27 +790,27 @@ static void __init psci_test_reset2_warm_falls_back(struct kunit *test)
 	int n;
 
 	psci_probe_1_1(test);
-	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_FN_STD(SYSTEM_RESET2), 0);
-	fake_rule(PSCI_FN_STD(SYSTEM_RESET2), FAKE_ANY, PSCI_RET_INVALID_PARAMS);
-	fake_rule(PSCI_0_2_FN_SYSTEM_RESET, FAKE_ANY, PSCI_RET_DENIED);
+	fake_rule(SPEC_PSCI_FEATURES, SPEC_SYSTEM_RESET2, 0);
+	fake_rule(SPEC_SYSTEM_RESET2, FAKE_ANY, SPEC_INVALID_PARAMETERS);
+	fake_rule(SPEC_SYSTEM_RESET, FAKE_ANY, SPEC_DENIED);
 	n = fake.nr_calls;
 	psci_do_restart(&t, REBOOT_WARM, NULL);
 	KUNIT_ASSERT_EQ(test, fake.nr_calls - n, 3);
-	KUNIT_EXPECT_EQ(test, fake.log[n].fid, PSCI_1_0_FN_PSCI_FEATURES);
-	KUNIT_EXPECT_EQ(test, fake.log[n + 1].fid, PSCI_FN_STD(SYSTEM_RESET2));
+	KUNIT_EXPECT_EQ(test, fake.log[n].fid, SPEC_PSCI_FEATURES);
+	KUNIT_EXPECT_EQ(test, fake.log[n + 1].fid, SPEC_SYSTEM_RESET2);
 	KUNIT_EXPECT_EQ(test, fake.log[n + 1].a0, PSCI_1_1_RESET_TYPE_SYSTEM_WARM_RESET);
-	KUNIT_EXPECT_EQ(test, fake.log[n + 2].fid, PSCI_0_2_FN_SYSTEM_RESET);
+	KUNIT_EXPECT_EQ(test, fake.log[n + 2].fid, SPEC_SYSTEM_RESET);
 }
 
 static void __init psci_test_reset2_absent(struct kunit *test)
 {
 	psci_probe_1_1(test);
 	psci_do_restart(&t, REBOOT_WARM, NULL);
-	KUNIT_EXPECT_EQ(test, fake_count(PSCI_FN_STD(SYSTEM_RESET2)), 0);
-	KUNIT_EXPECT_EQ(test, fake_count(PSCI_0_2_FN_SYSTEM_RESET), 1);
+	KUNIT_EXPECT_EQ(test, fake_count(SPEC_SYSTEM_RESET2), 0);
+	KUNIT_EXPECT_EQ(test, fake_count(SPEC_SYSTEM_RESET), 1);
 	/* Asked once, remembered. */
 	psci_do_restart(&t, REBOOT_SOFT, NULL);
-	KUNIT_EXPECT_EQ(test, fake_count_features(PSCI_FN_STD(SYSTEM_RESET2)), 1);
+	KUNIT_EXPECT_EQ(test, fake_count_features(SPEC_SYSTEM_RESET2), 1);
 }
 
 static void __init psci_test_reset2_vendor_mode(struct kunit *test)
@@ -787,23 +822,23 @@ static void __init psci_test_reset2_vendor_mode(struct kunit *test)
 	fake_prop_strs("compatible", "arm,psci-1.0");
 	fake_mode("reset-types", "mode-bootloader", cells, sizeof(cells));
 	fake_psci_1_1();
-	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_FN_STD(SYSTEM_RESET2), 0);
-	fake_rule(PSCI_FN_STD(SYSTEM_RESET2), FAKE_ANY, PSCI_RET_INVALID_PARAMS);
+	fake_rule(SPEC_PSCI_FEATURES, SPEC_SYSTEM_RESET2, 0);
+	fake_rule(SPEC_SYSTEM_RESET2, FAKE_ANY, SPEC_INVALID_PARAMETERS);
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
 	n = fake.nr_calls;
 	psci_do_restart(&t, REBOOT_COLD, "bootloader");
 	KUNIT_ASSERT_EQ(test, fake.nr_calls - n, 3);
-	KUNIT_EXPECT_EQ(test, fake.log[n + 1].fid, PSCI_FN_STD(SYSTEM_RESET2));
+	KUNIT_EXPECT_EQ(test, fake.log[n + 1].fid, SPEC_SYSTEM_RESET2);
 	KUNIT_EXPECT_EQ(test, fake.log[n + 1].a0, 0x80000005UL);
 	KUNIT_EXPECT_EQ(test, fake.log[n + 1].a1, 0xc0ffeeUL);
 	/* It returned: SYSTEM_RESET is the fallback. */
-	KUNIT_EXPECT_EQ(test, fake.log[n + 2].fid, PSCI_0_2_FN_SYSTEM_RESET);
+	KUNIT_EXPECT_EQ(test, fake.log[n + 2].fid, SPEC_SYSTEM_RESET);
 
 	/* A command no mode names is a plain reset. */
 	n = fake.nr_calls;
 	psci_do_restart(&t, REBOOT_COLD, "recovery");
 	KUNIT_EXPECT_EQ(test, fake.nr_calls - n, 1);
-	KUNIT_EXPECT_EQ(test, fake.log[n].fid, PSCI_0_2_FN_SYSTEM_RESET);
+	KUNIT_EXPECT_EQ(test, fake.log[n].fid, SPEC_SYSTEM_RESET);
 }
 
 static void __init psci_test_reset2_vendor_mode_bad(struct kunit *test)
@@ -833,8 +868,8 @@ static int fake_find(u32 fid, int from)
 static void __init psci_probe_reset2(struct kunit *test, struct device_node *np)
 {
 	fake_psci_1_1();
-	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_FN_STD(SYSTEM_RESET2), 0);
-	fake_rule(PSCI_FN_STD(SYSTEM_RESET2), FAKE_ANY, PSCI_RET_INVALID_PARAMS);
+	fake_rule(SPEC_PSCI_FEATURES, SPEC_SYSTEM_RESET2, 0);
+	fake_rule(SPEC_SYSTEM_RESET2, FAKE_ANY, SPEC_INVALID_PARAMETERS);
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
 }
 
@@ -874,11 +909,11 @@ static void __init psci_test_reboot_mode_cells(struct kunit *test)
 		}
 		n = fake.nr_calls;
 		psci_do_restart(&t, REBOOT_COLD, want[i].cmd);
-		at = fake_find(PSCI_FN_STD(SYSTEM_RESET2), n);
+		at = fake_find(SPEC_SYSTEM_RESET2, n);
 		KUNIT_ASSERT_GE_MSG(test, at, 0, "mode %s", want[i].cmd);
 		KUNIT_EXPECT_EQ(test, fake.log[at].a0, (unsigned long)want[i].type);
 		KUNIT_EXPECT_EQ(test, (u64)fake.log[at].a1, want[i].cookie);
-		KUNIT_EXPECT_EQ(test, fake_find(PSCI_0_2_FN_SYSTEM_RESET, at), at + 1);
+		KUNIT_EXPECT_EQ(test, fake_find(SPEC_SYSTEM_RESET, at), at + 1);
 	}
 }
 
@@ -940,8 +975,8 @@ static void __init psci_probe_1_3(struct kunit *test, long off2_types)
 
 	fake_prop_strs("compatible", "arm,psci-1.0");
 	fake_psci_1_1();
-	fake_rule(PSCI_0_2_FN_PSCI_VERSION, FAKE_ANY, PSCI_VERSION(1, 3));
-	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_FN_STD(SYSTEM_OFF2), off2_types);
+	fake_rule(SPEC_PSCI_VERSION, FAKE_ANY, PSCI_VERSION(1, 3));
+	fake_rule(SPEC_PSCI_FEATURES, SPEC_SYSTEM_OFF2, off2_types);
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
 }
 
@@ -949,7 +984,7 @@ static void __init psci_probe_1_3(struct kunit *test, long off2_types)
 static void __init psci_test_off2_advertised(struct kunit *test)
 {
 	psci_probe_1_3(test, PSCI_1_3_OFF_TYPE_HIBERNATE_OFF);
-	KUNIT_EXPECT_EQ(test, fake_count_features(PSCI_FN_STD(SYSTEM_OFF2)),
+	KUNIT_EXPECT_EQ(test, fake_count_features(SPEC_SYSTEM_OFF2),
 			IS_ENABLED(CONFIG_HIBERNATION) ? 1 : 0);
 	KUNIT_EXPECT_EQ(test, psci_has(&t, PSCI_FN_SYSTEM_OFF2), IS_ENABLED(CONFIG_HIBERNATION));
 }
@@ -957,7 +992,7 @@ static void __init psci_test_off2_advertised(struct kunit *test)
 /* Not offered, or offered without HIBERNATE_OFF: dropped. */
 static void __init psci_test_off2_not_advertised(struct kunit *test)
 {
-	psci_probe_1_3(test, PSCI_RET_NOT_SUPPORTED);
+	psci_probe_1_3(test, SPEC_NOT_SUPPORTED);
 	KUNIT_EXPECT_FALSE(test, psci_has(&t, PSCI_FN_SYSTEM_OFF2));
 }
 
@@ -972,7 +1007,7 @@ static void __init psci_test_off2_before_1_3(struct kunit *test)
 {
 	psci_probe_1_1(test);
 	KUNIT_EXPECT_FALSE(test, psci_has(&t, PSCI_FN_SYSTEM_OFF2));
-	KUNIT_EXPECT_EQ(test, fake_count_features(PSCI_FN_STD(SYSTEM_OFF2)), 0);
+	KUNIT_EXPECT_EQ(test, fake_count_features(SPEC_SYSTEM_OFF2), 0);
 }
 
 /*
@@ -986,22 +1021,22 @@ static void __init psci_test_off2_call_returns(struct kunit *test)
 	if (!IS_ENABLED(CONFIG_HIBERNATION))
 		kunit_skip(test, "no CONFIG_HIBERNATION: SYSTEM_OFF2 is never called");
 	psci_probe_1_3(test, PSCI_1_3_OFF_TYPE_HIBERNATE_OFF);
-	fake_rule(PSCI_FN_STD(SYSTEM_OFF2), FAKE_ANY, PSCI_RET_DENIED);
+	fake_rule(SPEC_SYSTEM_OFF2, FAKE_ANY, SPEC_DENIED);
 #ifdef CONFIG_HIBERNATION
 	psci_do_system_off2(&t);
 #endif
-	at = fake_find(PSCI_FN_STD(SYSTEM_OFF2), 0);
+	at = fake_find(SPEC_SYSTEM_OFF2, 0);
 	KUNIT_ASSERT_GE(test, at, 0);
 	KUNIT_EXPECT_EQ(test, fake.log[at].a0, 0UL);
-	KUNIT_EXPECT_EQ(test, fake_count(PSCI_FN_STD(SYSTEM_OFF2)), 1);
+	KUNIT_EXPECT_EQ(test, fake_count(SPEC_SYSTEM_OFF2), 1);
 }
 
 static void __init psci_test_migrate_unadvertised(struct kunit *test)
 {
 	psci_probe_1_1(test);
 	KUNIT_EXPECT_EQ(test, psci_do_migrate(&t, 1), -EOPNOTSUPP);
-	KUNIT_EXPECT_EQ(test, fake_count(PSCI_FN_STD(MIGRATE)), 0);
-	KUNIT_EXPECT_EQ(test, fake_count_features(PSCI_FN_STD(MIGRATE)), 1);
+	KUNIT_EXPECT_EQ(test, fake_count(SPEC_MIGRATE), 0);
+	KUNIT_EXPECT_EQ(test, fake_count_features(SPEC_MIGRATE), 1);
 }
 
 /* ---- Trusted OS ------------------------------------------------------------------------- */
@@ -1012,14 +1047,14 @@ static void __init psci_probe_tos(struct kunit *test, long type, unsigned long u
 
 	fake_prop_strs("compatible", "arm,psci-1.0");
 	fake_psci_1_1();
-	fake_rule(PSCI_0_2_FN_MIGRATE_INFO_TYPE, FAKE_ANY, type);
-	fake_rule(PSCI_FN_STD(MIGRATE_INFO_UP_CPU), FAKE_ANY, up_cpu);
+	fake_rule(SPEC_MIGRATE_INFO_TYPE, FAKE_ANY, type);
+	fake_rule(SPEC_MIGRATE_INFO_UP_CPU, FAKE_ANY, up_cpu);
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
 }
 
 static void __init psci_test_tos_up_on_cpu0(struct kunit *test)
 {
-	psci_probe_tos(test, PSCI_0_2_TOS_UP_NO_MIGRATE, cpu_logical_map(0));
+	psci_probe_tos(test, SPEC_TOS_UP_NO_MIGRATE, cpu_logical_map(0));
 	KUNIT_EXPECT_TRUE(test, psci_state_tos_resident_on(&t, 0));
 	if (num_possible_cpus() > 1)
 		KUNIT_EXPECT_FALSE(test, psci_state_tos_resident_on(&t, 1));
@@ -1030,7 +1065,7 @@ static void __init psci_test_tos_up_on_cpu2(struct kunit *test)
 {
 	if (num_possible_cpus() < 3)
 		kunit_skip(test, "needs three CPUs");
-	psci_probe_tos(test, PSCI_0_2_TOS_UP_MIGRATE, cpu_logical_map(2));
+	psci_probe_tos(test, SPEC_TOS_UP_MIGRATE, cpu_logical_map(2));
 	KUNIT_EXPECT_TRUE(test, psci_state_tos_resident_on(&t, 2));
 	KUNIT_EXPECT_FALSE(test, psci_state_tos_resident_on(&t, 0));
 	KUNIT_EXPECT_FALSE(test, psci_state_tos_resident_on(&t, 1));
@@ -1038,23 +1073,23 @@ static void __init psci_test_tos_up_on_cpu2(struct kunit *test)
 
 static void __init psci_test_tos_mp(struct kunit *test)
 {
-	psci_probe_tos(test, PSCI_0_2_TOS_MP, 0);
+	psci_probe_tos(test, SPEC_TOS_MP, 0);
 	KUNIT_EXPECT_FALSE(test, psci_state_tos_resident_on(&t, 0));
-	KUNIT_EXPECT_EQ(test, fake_count(PSCI_FN_STD(MIGRATE_INFO_UP_CPU)), 0);
+	KUNIT_EXPECT_EQ(test, fake_count(SPEC_MIGRATE_INFO_UP_CPU), 0);
 }
 
 static void __init psci_test_tos_not_supported(struct kunit *test)
 {
-	psci_probe_tos(test, PSCI_RET_NOT_SUPPORTED, 0);
+	psci_probe_tos(test, SPEC_NOT_SUPPORTED, 0);
 	KUNIT_EXPECT_FALSE(test, psci_state_tos_resident_on(&t, 0));
-	KUNIT_EXPECT_EQ(test, fake_count(PSCI_FN_STD(MIGRATE_INFO_UP_CPU)), 0);
+	KUNIT_EXPECT_EQ(test, fake_count(SPEC_MIGRATE_INFO_UP_CPU), 0);
 }
 
 static void __init psci_test_tos_bogus(struct kunit *test)
 {
 	psci_probe_tos(test, 7, 0);
 	KUNIT_EXPECT_FALSE(test, psci_state_tos_resident_on(&t, 0));
-	psci_probe_tos(test, PSCI_0_2_TOS_UP_MIGRATE, GENMASK(31, 24));
+	psci_probe_tos(test, SPEC_TOS_UP_MIGRATE, GENMASK(31, 24));
 	KUNIT_EXPECT_FALSE(test, psci_state_tos_resident_on(&t, 0));
 }
 
@@ -1078,7 +1113,7 @@ static void __init psci_test_power_state_extended(struct kunit *test)
 
 	fake_prop_strs("compatible", "arm,psci-1.0");
 	fake_psci_1_1();
-	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_FN_STD(CPU_SUSPEND),
+	fake_rule(SPEC_PSCI_FEATURES, SPEC_CPU_SUSPEND,
 		  PSCI_1_0_FEATURES_CPU_SUSPEND_PF_MASK);
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
 	KUNIT_EXPECT_TRUE(test, psci_ext_power_state(&t));
@@ -1095,12 +1130,12 @@ static void __init psci_test_osi(struct kunit *test)
 
 	fake_prop_strs("compatible", "arm,psci-1.0");
 	fake_psci_1_1();
-	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_FN_STD(CPU_SUSPEND), PSCI_1_0_OS_INITIATED);
-	fake_rule(PSCI_1_0_FN_SET_SUSPEND_MODE, FAKE_ANY, PSCI_RET_SUCCESS);
+	fake_rule(SPEC_PSCI_FEATURES, SPEC_CPU_SUSPEND, PSCI_1_0_OS_INITIATED);
+	fake_rule(SPEC_SET_SUSPEND_MODE, FAKE_ANY, SPEC_SUCCESS);
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
 	KUNIT_EXPECT_TRUE(test, psci_state_has_osi(&t));
 	/* The probe puts the firmware in platform-coordinated mode. */
-	KUNIT_ASSERT_EQ(test, fake_count(PSCI_1_0_FN_SET_SUSPEND_MODE), 1);
+	KUNIT_ASSERT_EQ(test, fake_count(SPEC_SET_SUSPEND_MODE), 1);
 	KUNIT_EXPECT_EQ(test, fake.log[fake.nr_calls - 1].a0, PSCI_1_0_SUSPEND_MODE_PC);
 	KUNIT_EXPECT_EQ(test, psci_do_set_osi_mode(&t, true), 0);
 	KUNIT_EXPECT_EQ(test, fake.log[fake.nr_calls - 1].a0, PSCI_1_0_SUSPEND_MODE_OSI);
@@ -1113,7 +1148,7 @@ static void __init psci_test_no_osi(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, psci_do_set_osi_mode(&t, true), -EOPNOTSUPP);
 	/* Platform-coordinated is what such a firmware always does. */
 	KUNIT_EXPECT_EQ(test, psci_do_set_osi_mode(&t, false), 0);
-	KUNIT_EXPECT_EQ(test, fake_count(PSCI_1_0_FN_SET_SUSPEND_MODE), 0);
+	KUNIT_EXPECT_EQ(test, fake_count(SPEC_SET_SUSPEND_MODE), 0);
 }
 
 static void __init psci_test_system_suspend(struct kunit *test)
@@ -1122,7 +1157,7 @@ static void __init psci_test_system_suspend(struct kunit *test)
 
 	fake_prop_strs("compatible", "arm,psci-1.0");
 	fake_psci_1_1();
-	fake_rule(PSCI_1_0_FN_PSCI_FEATURES, PSCI_FN_STD(SYSTEM_SUSPEND), 0);
+	fake_rule(SPEC_PSCI_FEATURES, SPEC_SYSTEM_SUSPEND, 0);
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
 	KUNIT_EXPECT_EQ(test, psci_has(&t, PSCI_FN_SYSTEM_SUSPEND), IS_ENABLED(CONFIG_SUSPEND));
 }
@@ -1150,7 +1185,7 @@ static struct kunit_case __refdata psci_kunit_cases[] = {
 	KUNIT_CASE(psci_test_legacy_bad_sizes),
 	KUNIT_CASE(psci_test_legacy_only_standard_numbers),
 	KUNIT_CASE(psci_test_legacy_clash),
-	KUNIT_CASE(psci_test_firmware_priority_free),
+	KUNIT_CASE(psci_test_hook_priorities),
 	KUNIT_CASE(psci_test_legacy_duplicate),
 	KUNIT_CASE_PARAM(psci_test_cpu_on, psci_cpu_on_gen_params),
 	KUNIT_CASE(psci_test_system_off_returns),
