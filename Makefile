@@ -12,6 +12,8 @@
 #   make style    checkpatch --strict, W=1 and sparse on our C files
 #   make patches  the driver as a git format-patch series against
 #                 linux-source-6.12 (build/patches/, series/series.conf)
+#   make mutants  every mutant of scripts/mutants.txt built and run against
+#                 the part of the suite that must catch it (not in check)
 #   make distro-kernel  Debian's cloud-arm64 kernel with the series
 #                 (build/images/distro-cloud-arm64/; not part of check)
 
@@ -20,7 +22,7 @@ export BUILD := $(CURDIR)/build
 # Each build step's wall time: build/logs/steps/ (make check prints them).
 STEP = bash scripts/timed-step.sh $@
 
-.PHONY: all deps tree tfa patches check-builds series-check distro-kernel kvm-host kernel stock-kernel board-dtbs debug-kernel initramfs build run boot check arm32-kernel bench lint lint-tool style clean distclean
+.PHONY: mutants all deps tree tfa patches check-builds series-check distro-kernel kvm-host kernel stock-kernel board-dtbs debug-kernel initramfs build run boot check arm32-kernel bench lint lint-tool style clean distclean
 
 all: build
 
@@ -117,6 +119,11 @@ check-builds: build stock-kernel series-check kvm-host tfa board-dtbs debug-kern
 
 bench: tree
 	@bash bench/run.sh
+
+# Mutation testing: is each plausible bug in the driver caught? Long;
+# run after the driver's behaviour changes (scripts/mutants.py).
+mutants: build tfa kvm-host stock-kernel
+	@python3 scripts/mutants.py $(M)
 
 style: tree
 	@bash scripts/style.sh

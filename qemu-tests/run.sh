@@ -49,7 +49,7 @@ KUNIT_PLAN=${KUNIT_PLAN:-62}
 KUNIT_PLAN_ARM32=${KUNIT_PLAN_ARM32:-57}
 SCENARIO_ENV=()
 SCENARIO_PATTERNS=()
-LOGDIR=$BUILD/logs/check
+LOGDIR=${CHECK_LOGDIR:-$BUILD/logs/check}
 mkdir -p "$LOGDIR"
 n=0 passed=0 failed=0
 
@@ -211,7 +211,8 @@ view_vs_stock() {
 		[ -n "$why" ] && break
 		log=$LOGDIR/$name-$v.log
 		if ! env QUIET=1 LOG="$log" TIMEOUT="${SCENARIO_TIMEOUT:-150}" FORCE=1 \
-			IMAGE="$BUILD/images/$v-base/Image" "${settings[@]}" \
+			IMAGE="$BUILD/images/$([ $v = ours ] && echo "${OURS_VARIANT:-ours}" || echo $v)-base/Image" \
+			"${settings[@]}" \
 			bash scripts/boot.sh 2> "$log.verdict"; then
 			why="$v: $(tail -n1 "$log.verdict")"
 			break

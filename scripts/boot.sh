@@ -12,7 +12,8 @@
 #   ACTION   poweroff | reboot | hotplug | none   (poweroff)
 #   CMD      shell commands run in the guest before the action
 #   CYCLES   hotplug cycles per CPU (3)
-#   IMAGE    kernel Image (build/images/ours-base/Image)
+#   IMAGE    kernel Image (build/images/ours-base/Image; OURS_VARIANT=mutant:
+#            build/images/mutant-base/Image, as make mutants boots)
 #   APPEND   extra kernel command line
 #   TIMEOUT  seconds before the boot counts as hung (180)
 #   LOG      console log (build/logs/boot.log)   QUIET=1 hides the console
@@ -76,7 +77,8 @@ if [ "$GUEST_ARCH" = arm32 ]; then
 	QEMU_BIN=qemu-system-arm
 	BASE_CPIO=$BUILD/initramfs/base-armhf.cpio
 else
-	IMAGE=${IMAGE:-$BUILD/images/ours-base/Image}
+	# OURS_VARIANT: whose image stands for ours (make mutants: a mutant's).
+	IMAGE=${IMAGE:-$BUILD/images/${OURS_VARIANT:-ours}-base/Image}
 	CPU=${CPU:-cortex-a57}
 	QEMU_BIN=qemu-system-aarch64
 	BASE_CPIO=$BUILD/initramfs/base.cpio

@@ -13,7 +13,7 @@ SYSTEM_OFF='hvc: .*fid=0x84000008'
 SYSTEM_RESET='hvc: .*fid=0x84000009'
 GPIO_OFF_WARN='WARNING: .*gpio_poweroff_do_poweroff'
 for variant in ours stock; do
-	IMG=$BUILD/images/$variant-base/Image
+	IMG=$BUILD/images/$([ $variant = ours ] && echo "${OURS_VARIANT:-ours}" || echo stock)-base/Image
 	QUIET_HANDLERS=('!Cannot register|Unable to restart system' '!Oops|BUG:|Unable to handle')
 	if [ $variant = ours ]; then
 		RESTART_REG='!gpio_restart_probe: cannot register'
