@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """Turn the logs of bench/run.sh into the side-by-side table.
 
-Prints: figure, stock median, ours median, ratio ours/stock; writes
-OUT/results.csv and OUT/results.png (bar chart of the ratios).
+Prints: figure, stock median, ours median, ratio ours/stock, each with its
+95% confidence interval (percentile bootstrap, 2000 resamples, fixed seed),
+and a verdict: "better" or "worse" only when the ratio's interval excludes
+1. Writes OUT/results.csv and OUT/results.png (bar chart of the ratios,
+with their intervals).
 """
 import csv
 import glob
 import os
+import random
 import re
 import statistics
 import sys
@@ -40,8 +44,46 @@ def between(paths, a, b, scale=1e3):
     return vals
 
 
-KILL = r"PSCI-KILL:.*?([\d.]+) us\s+\|\s+cpu_psci_cpu_kill"
+KILL = re.compile(r"PSCI-KILL:.*?\s(\d+\.\d+): kill_(in|out):")
+# The conduit call that ends a poweroff or reboot window (trace_conduit's
+# kprobe events, printed by tp_printk before the call).
+CONDUIT = {"poweroff": re.compile(r"(hvc|smc): .*fid=0x84000008"),
+           "reboot": re.compile(r"(hvc|smc): .*fid=0x84000009")}
 HOTPLUG = r"PSCI-BENCH: offline_us ([\d.]+) online_us ([\d.]+)"
+
+
+def kill_waits(paths):
+    """Each cpu_psci_cpu_kill entry/return pair of the kprobe trace (us)."""
+    out = []
+    for p in paths:
+        start = None
+        for line in lines(p):
+            m = KILL.search(line)
+            if not m:
+                continue
+            if m.group(2) == "in":
+                start = float(m.group(1))
+            elif start is not None:
+                out.append((float(m.group(1)) - start) * 1e6)
+                start = None
+    return out
+
+
+def to_conduit(paths, marker, what):
+    """From the marker line to the first conduit call of @what after it (ms)."""
+    vals = []
+    for p in paths:
+        t0 = None
+        for line in lines(p):
+            m = TS.match(line)
+            if not m:
+                continue
+            if t0 is None and marker in m.group(2):
+                t0 = float(m.group(1))
+            elif t0 is not None and CONDUIT[what].search(m.group(2)):
+                vals.append((float(m.group(1)) - t0) * 1e3)
+                break
+    return vals
 
 
 def values(paths, pattern, group=1, scale=1.0):
@@ -70,16 +112,16 @@ def figures(v):
                                                  "smp: Brought up")
     f["one CPU online (us)"] = values(smp4, HOTPLUG, 2)
     f["one CPU offline (us)"] = values(smp4, HOTPLUG, 1)
-    f["poweroff, syscall to firmware call (ms)"] = between(
-        smp4 + smp16, "psci-bench: poweroff now", "reboot: Power down")
-    f["reboot, syscall to firmware call (ms)"] = between(
-        smp8, "psci-bench: reboot now", "reboot: Restarting system")
+    f["poweroff, syscall to firmware call (ms)"] = to_conduit(
+        smp4 + smp16, "psci-bench: poweroff now", "poweroff")
+    f["reboot, syscall to firmware call (ms)"] = to_conduit(
+        smp8, "psci-bench: reboot now", "reboot")
     for log, label in (("kill", "kill wait (us), no icount"),
                        ("kill-tfa", "kill wait on TF-A (us), no icount")):
-        f[label] = values(glob.glob(os.path.join(LOGS, f"{v}.{log}-r[0-9]*.log")), KILL)
+        f[label] = kill_waits(glob.glob(os.path.join(LOGS, f"{v}.{log}-r[0-9]*.log")))
     # Under KVM (nested).
     kvm_kill, kvm_smp4 = logs(v, "kvm-kill"), logs(v, "kvm-smp4")
-    f["KVM: kill wait (us)"] = values(kvm_kill, KILL)
+    f["KVM: kill wait (us)"] = kill_waits(kvm_kill)
     f["KVM: one CPU online (us)"] = values(kvm_kill, HOTPLUG, 2)
     f["KVM: bring-up, 4 vCPUs (ms)"] = between(kvm_smp4, "smp: Bringing up secondary CPUs",
                                                "smp: Brought up")
@@ -102,31 +144,84 @@ def pct(vals, q):
     return s[min(len(s) - 1, int(round(q * (len(s) - 1))))]
 
 
+RESAMPLES = 2000
+
+
+def interval(stat, a, b=None):
+    """95% percentile-bootstrap interval of stat(a) or, with b, of
+    stat(b) / stat(a), both resampled; None when there is too little."""
+    if len(a) < 2 or (b is not None and len(b) < 2):
+        return None
+    rng = random.Random(1)
+    est = []
+    for _ in range(RESAMPLES):
+        ra = [a[rng.randrange(len(a))] for _ in a]
+        if b is None:
+            est.append(stat(ra))
+            continue
+        rb = [b[rng.randrange(len(b))] for _ in b]
+        den = stat(ra)
+        if den:
+            est.append(stat(rb) / den)
+    if len(est) < RESAMPLES // 2:
+        return None
+    est.sort()
+    return est[int(0.025 * (len(est) - 1))], est[int(0.975 * (len(est) - 1))]
+
+
+def fmt_ci(ci):
+    return f"[{ci[0]:.3f}, {ci[1]:.3f}]" if ci else "n/a"
+
+
+def verdict(ci):
+    if not ci:
+        return "n/a"
+    if ci[1] < 1.0:
+        return "better"
+    if ci[0] > 1.0:
+        return "worse"
+    return "same"
+
+
+def row(name, stat, a, b):
+    sa, sb = stat(a), stat(b)
+    ratio = sb / sa if sa else None
+    ci_r = interval(stat, a, b)
+    return [name, f"{sa:.3f}", fmt_ci(interval(stat, a)), f"{sb:.3f}", fmt_ci(interval(stat, b)),
+            f"{ratio:.3f}" if ratio is not None else "n/a", fmt_ci(ci_r), verdict(ci_r),
+            len(a), len(b)]
+
+
 def main():
     stock, ours = figures("stock"), figures("ours")
     rows = []
     for name in stock:
         a, b = stock[name], ours[name]
         if not a or not b:
-            rows.append([name, "n/a", "n/a", "n/a", len(a), len(b)])
+            rows.append([name, "n/a", "n/a", "n/a", "n/a", "n/a", "n/a", "n/a", len(a), len(b)])
             continue
-        ma, mb = statistics.median(a), statistics.median(b)
-        rows.append([name, f"{ma:.3f}", f"{mb:.3f}", f"{mb / ma:.3f}" if ma else "n/a",
-                     len(a), len(b)])
+        rows.append(row(name, statistics.median, a, b))
         if "kill wait" in name:
-            for q, label in ((0.95, "p95"), (1.0, "max")):
-                pa, pb = pct(a, q), pct(b, q)
-                rows.append([name.replace(" (us)", f" {label} (us)"), f"{pa:.3f}", f"{pb:.3f}",
-                             f"{pb / pa:.3f}" if pa else "n/a", len(a), len(b)])
+            rows.append(row(name.replace(" (us)", " p95 (us)"), lambda v: pct(v, 0.95), a, b))
+            r = row(name.replace(" (us)", " max (us)"), max, a, b)
+            # The maximum of a sample has no useful bootstrap interval.
+            r[2] = r[4] = r[6] = "n/a"
+            r[7] = "n/a"
+            rows.append(r)
 
-    head = ["figure", "stock median", "ours median", "ours/stock", "n stock", "n ours"]
+    head = ["figure", "stock median", "stock 95% CI", "ours median", "ours 95% CI",
+            "ours/stock", "ratio 95% CI", "verdict", "n stock", "n ours"]
     with open(os.path.join(OUT, "results.csv"), "w", newline="") as f:
         csv.writer(f).writerows([head] + rows)
 
-    width = max(len(r[0]) for r in rows)
-    print(f"{'figure':<{width}}  {'stock':>12}  {'ours':>12}  {'ours/stock':>10}")
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" * len(head))
     for r in rows:
-        print(f"{r[0]:<{width}}  {r[1]:>12}  {r[2]:>12}  {r[3]:>10}")
+        print("| " + " | ".join(str(c) for c in r) + " |")
+    failed = os.path.join(LOGS, "failed")
+    if os.path.exists(failed):
+        print("boots that failed 3 times (their figures are missing):", file=sys.stderr)
+        print(open(failed).read(), file=sys.stderr)
 
     try:
         import matplotlib
@@ -135,10 +230,11 @@ def main():
     except ImportError:
         print("report: no matplotlib, no chart", file=sys.stderr)
         return 0
-    ok = [r for r in rows if r[3] != "n/a"]
+    ok = [r for r in rows if r[5] != "n/a"]
     fig, ax = plt.subplots(figsize=(9, 0.45 * len(ok) + 1.2))
-    ax.barh([r[0] for r in ok], [float(r[3]) for r in ok],
-            color=["tab:green" if float(r[3]) <= 1.0 else "tab:red" for r in ok])
+    colour = {"better": "tab:green", "worse": "tab:red"}
+    ax.barh([r[0] for r in ok], [float(r[5]) for r in ok],
+            color=[colour.get(r[7], "tab:gray") for r in ok])
     ax.axvline(1.0, color="black", linewidth=1)
     ax.invert_yaxis()
     ax.set_xlabel("ours / stock (lower is better, 1.0 = same)")

@@ -5,7 +5,19 @@
 # timestamps and CLOCK_MONOTONIC under -icount shift=0,sleep=off, so guest
 # time is deterministic; the kill wait runs without -icount so that the
 # dying CPU really races the poll. bench/report.py turns the logs into the
-# table, build/bench/results.csv and build/bench/results.png.
+# table (medians, their 95% intervals, the ratio's), build/bench/results.csv
+# and build/bench/results.png.
+#
+# Fair windows: both images boot with the same console loglevel (5:
+# warnings and worse, so no pr_info line of either driver, such as the
+# stock kill wait's "CPU%d killed", reaches the serial port inside a
+# window); the lines the figures need are replayed from dmesg afterwards.
+# Poweroff and reboot end at the conduit call itself (a kprobe event on
+# __arm_smccc_hvc/smc, printed by tp_printk before the call), and start at
+# psci-bench's own marker, written right before reboot(2). The kill wait is
+# timed by a kprobe/kretprobe pair on cpu_psci_cpu_kill (the same function
+# in both drivers). A boot that fails is tried again (up to 3 times), so
+# both images have the same n.
 #
 #   ROUNDS (5)   boots per image and figure
 #   KILLS (200)  offlines timed for the kill wait, per boot
@@ -13,11 +25,14 @@
 #   KVM_ROUNDS (2)  boots per image under KVM (FIRMWARE=kvm, nested)
 #   ONLY=kill    rerun only the kill-wait boots (keeps the other logs)
 #   ONLY=kvm     rerun only the KVM boots (keeps the other logs)
+#   BENCH_FLAVOUR=base  use the images make check built (a smoke run: make
+#                check runs one round so that the command cannot rot)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
 ROUNDS=${ROUNDS:-5}
+FLAVOUR=${BENCH_FLAVOUR:-bench}
 KILLS=${KILLS:-200}
 KILL_ROUNDS=${KILL_ROUNDS:-2}
 KVM_ROUNDS=${KVM_ROUNDS:-2}
@@ -36,47 +51,61 @@ else
 	rm -f "$OUT"/logs/*
 fi
 
-bash scripts/install-deps.sh
-# The chart only: the bench needs nothing else the suite does not.
-dpkg-query -W -f='${Status}' python3-matplotlib 2>/dev/null | grep -q "ok installed" ||
-	apt_get install -y -qq --no-install-recommends python3-matplotlib >/dev/null
-bash scripts/prepare-tree.sh
-bash scripts/build-tfa.sh
-bash scripts/build-kvm-host.sh
-bash scripts/build-kernel.sh stock bench
-bash scripts/build-kernel.sh ours bench
+if [ "$FLAVOUR" = bench ]; then
+	bash scripts/install-deps.sh
+	# The chart only: the bench needs nothing else the suite does not.
+	dpkg-query -W -f='${Status}' python3-matplotlib 2>/dev/null | grep -q "ok installed" ||
+		apt_get install -y -qq --no-install-recommends python3-matplotlib >/dev/null
+	bash scripts/prepare-tree.sh
+	bash scripts/build-tfa.sh
+	bash scripts/build-kvm-host.sh
+	bash scripts/build-kernel.sh stock bench
+	bash scripts/build-kernel.sh ours bench
+fi
+for v in stock ours; do
+	[ -f "$BUILD/images/$v-$FLAVOUR/Image" ] || die "no $v-$FLAVOUR image (make build stock-kernel)"
+done
 aarch64-linux-gnu-gcc -O2 -static -Wall -o "$BUILD/guest-bin/psci-bench" bench/psci-bench.c
 bash scripts/mkinitramfs.sh
 
 ICOUNT="-icount shift=0,sleep=off"
-# The kill wait: function_graph on the arm64 cpu_kill operation (the same
-# function name in both drivers), KILLS offline/online cycles of CPU1.
+# The kill wait: a kprobe and a kretprobe on the arm64 cpu_kill operation
+# (the same function in both drivers), KILLS offline/online cycles of CPU1;
+# each entry/return pair is one figure (bench/report.py).
 KILL_CMD="mount -t tracefs nodev /sys/kernel/tracing 2>/dev/null; cd /sys/kernel/tracing;
-echo cpu_psci_cpu_kill > set_ftrace_filter; echo function_graph > current_tracer;
-echo 1 > tracing_on; psci-bench hotplug 1 $KILLS > /dev/null; echo 0 > tracing_on;
-grep cpu_psci_cpu_kill trace | sed 's/^/PSCI-KILL: /'"
+echo 'p:bench/kill_in cpu_psci_cpu_kill' > kprobe_events;
+echo 'r:bench/kill_out cpu_psci_cpu_kill ret=\$retval' >> kprobe_events;
+echo 1 > events/bench/enable; psci-bench hotplug 1 $KILLS > /dev/null; echo 0 > events/bench/enable;
+grep -E 'kill_(in|out):' trace | sed 's/^/PSCI-KILL: /'; echo > kprobe_events; cd /"
 
-# The start marker of the poweroff/reboot figures, a timestamped kernel
-# log line written just before the command.
-mark() { echo "echo 'psci-bench: $1 now' > /dev/kmsg"; }
+# The console shows warnings and worse (both images alike); the kernel
+# lines the figures read are replayed from dmesg once userspace is up.
+QUIET_BOOT=(APPEND="loglevel=5 tp_printk" KLOG_REPLAY="Run /init|smp: ")
+# The end of the poweroff and reboot windows: the conduit call, traced
+# (guest/psci-lib.sh: trace_conduit), then psci-bench's marker and reboot(2).
+END_CMD="trace_conduit > /dev/null; psci-bench"
 
-boot() { # boot VARIANT NAME [VAR=VALUE ...]
-	local variant=$1 name=$2
+boot() { # boot VARIANT NAME [VAR=VALUE ...]: up to 3 tries, so n is equal
+	local variant=$1 name=$2 try
 	shift 2
-	echo "bench: $variant $name" >&2
-	env QUIET=1 LOG="$OUT/logs/$variant.$name.log" IMAGE="$BUILD/images/$variant-bench/Image" \
-		TIMEOUT=600 "$@" bash scripts/boot.sh 2>> "$OUT/logs/verdicts" ||
+	for try in 1 2 3; do
+		echo "bench: $variant $name (try $try)" >&2
+		env QUIET=1 LOG="$OUT/logs/$variant.$name.log" IMAGE="$BUILD/images/$variant-$FLAVOUR/Image" \
+			TIMEOUT=600 "$@" bash scripts/boot.sh 2>> "$OUT/logs/verdicts" && return 0
 		echo "bench: $variant $name failed: $(tail -n1 "$OUT/logs/verdicts")" >&2
+	done
+	mv "$OUT/logs/$variant.$name.log" "$OUT/logs/$variant.$name.failed"
+	echo "$variant $name" >> "$OUT/logs/failed"
 }
 
 for r in $(seq 1 "$ROUNDS"); do
 	for v in stock ours; do
-		boot $v "smp4-r$r" SMP=4 ACTION=none QEMU_EXTRA="$ICOUNT" \
-			CMD="psci-bench hotplug 1 30; $(mark poweroff); psci-bench poweroff"
-		boot $v "smp8-r$r" SMP=8 ACTION=none QEMU_EXTRA="$ICOUNT" \
-			CMD="$(mark reboot); psci-bench reboot"
+		boot $v "smp4-r$r" SMP=4 ACTION=none QEMU_EXTRA="$ICOUNT" "${QUIET_BOOT[@]}" \
+			CMD="psci-bench hotplug 1 30; $END_CMD poweroff"
+		boot $v "smp8-r$r" SMP=8 ACTION=none END=reset QEMU_EXTRA="$ICOUNT" "${QUIET_BOOT[@]}" \
+			CMD="$END_CMD reboot"
 		boot $v "smp16-r$r" SMP=16 MACHINE=virt,gic-version=3 ACTION=none \
-			QEMU_EXTRA="$ICOUNT" CMD="$(mark poweroff); psci-bench poweroff"
+			QEMU_EXTRA="$ICOUNT" "${QUIET_BOOT[@]}" CMD="$END_CMD poweroff"
 	done
 done
 if [ -z "$ONLY" ]; then
@@ -91,9 +120,10 @@ fi
 # alternating boots of KILLS offlines each.
 for r in $(seq 1 "$KILL_ROUNDS"); do
 	for v in stock ours; do
-		boot $v "kill-r$r" SMP=2 ACTION=none CMD="$KILL_CMD; psci-bench poweroff"
+		boot $v "kill-r$r" SMP=2 ACTION=none "${QUIET_BOOT[@]}" CMD="$KILL_CMD; psci-bench poweroff"
+		# TF-A's boots take the built-in command line: loglevel=5 there.
 		boot $v "kill-tfa-r$r" FIRMWARE=tfa MACHINE=virt,secure=on SMP=2 \
-			ACTION=none CMD="$KILL_CMD; psci-bench poweroff"
+			ACTION=none CMD="dmesg -n 5; $KILL_CMD; psci-bench poweroff"
 	done
 done
 
@@ -102,7 +132,7 @@ done
 # differs. On the nested PL011 a console line costs milliseconds: poweroff
 # and reboot are timed in L1 from L2's console (psci-bench relay), console
 # time left out, from psci-bench's own marker (no shell marker before it).
-KVM=(FIRMWARE=kvm KVM_L1_IMAGE="$BUILD/images/ours-bench/Image")
+KVM=(FIRMWARE=kvm KVM_L1_IMAGE="$BUILD/images/ours-$FLAVOUR/Image")
 for r in $(seq 1 "$KVM_ROUNDS"); do
 	for v in stock ours; do
 		boot $v "kvm-kill-r$r" "${KVM[@]}" SMP=2 ACTION=none \
@@ -110,7 +140,7 @@ for r in $(seq 1 "$KVM_ROUNDS"); do
 			CMD="$KILL_CMD; psci-bench hotplug 1 30; psci-bench poweroff"
 		boot $v "kvm-smp4-r$r" "${KVM[@]}" SMP=4 ACTION=none \
 			KVM_RELAY="psci-bench: reboot now|reboot: Restarting system" \
-			CMD="psci-bench reboot"
+			END=reset CMD="psci-bench reboot"
 	done
 done
 

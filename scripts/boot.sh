@@ -105,7 +105,9 @@ trap 'rm -rf "$work"' EXIT
 [ $KVM = 1 ] || G=$work
 
 # The initramfs: the base archive plus this boot's settings.
-KLOG_REPLAY=
+# KLOG_REPLAY: kernel lines (extended regex) the guest replays from dmesg
+# once userspace is up, for a boot whose console shows only warnings.
+KLOG_REPLAY=${KLOG_REPLAY:-}
 if [ $KVM = 1 ] && [ "${KVM_QUIET:-1}" = 1 ]; then
 	APPEND="loglevel=5 ${APPEND:-}"
 	KLOG_REPLAY='psci|smccc|smp: |kvm|KVM|CPU[0-9]+: |Run /init'
