@@ -45,6 +45,12 @@ if [ "$arch" = arm64 ]; then
 			-include "$SRC_STOCK/tools/include/nolibc/nolibc.h" \
 			-o "$rc" guest/reboot-cmd.c -lgcc || die "cannot build guest/reboot-cmd.c"
 	fi
+	# make bench's guest side, in every guest (make check runs a round).
+	pb=$BUILD/guest-bin/psci-bench
+	if [ ! -x "$pb" ] || [ bench/psci-bench.c -nt "$pb" ]; then
+		aarch64-linux-gnu-gcc -O2 -static -Wall -o "$pb" bench/psci-bench.c ||
+			die "cannot build bench/psci-bench.c"
+	fi
 fi
 {
 	echo "dir /dev 0755 0 0"
