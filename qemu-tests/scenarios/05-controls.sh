@@ -82,3 +82,17 @@ count_controls() {
 		'^not ok [0-9]+ - control-gate-silent: the gate itself' 'exit status 0 after 0 results'
 }
 gates control-count count_controls
+
+# make boot CMD='...' hands the guest the shell text as typed: quotes,
+# two spaces, $ and $?, ; and a pipe (make used to expand $? itself and
+# break the quoting).
+make_boot_cmd() {
+	local log=$LOGDIR/make-boot-cmd.log out
+	# shellcheck disable=SC2016 # the guest's shell expands these
+	out=$(LOG=$log QUIET=1 make -s --no-print-directory boot \
+		CMD='echo "PSCI-TEST: a  b"; x=$((1 + 1)); echo "PSCI-TEST: dollar $x" | cat; false; echo "PSCI-TEST: status $?"' 2>&1)
+	control_expect "$(cat "$log" 2>/dev/null; echo "$out")" "make boot passes CMD intact" \
+		'PSCI-TEST: a  b' 'PSCI-TEST: dollar 2' 'PSCI-TEST: status 1' \
+		'boot: ok, QEMU exited with status 0 after poweroff'
+}
+gates make-boot-cmd make_boot_cmd
