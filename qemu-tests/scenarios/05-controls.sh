@@ -92,7 +92,7 @@ make_boot_cmd() {
 	out=$(LOG=$log QUIET=1 make -s --no-print-directory boot \
 		CMD='echo "PSCI-TEST: a  b"; x=$((1 + 1)); echo "PSCI-TEST: dollar $x" | cat; false; echo "PSCI-TEST: status $?"' 2>&1)
 	control_expect "$(cat "$log" 2>/dev/null; echo "$out")" "make boot passes CMD intact" \
-		'PSCI-TEST: a  b' 'PSCI-TEST: dollar 2' 'PSCI-TEST: status 1' \
+		'^PSCI-TEST: a  b' 'PSCI-TEST: dollar 2' 'PSCI-TEST: status 1' \
 		'boot: ok, QEMU exited with status 0 after poweroff'
 }
 gates make-boot-cmd make_boot_cmd
