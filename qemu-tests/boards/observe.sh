@@ -8,9 +8,13 @@
 # path: the PSCI interface taken, from the driver's own probe lines (the
 # stock driver's "Using PSCI v0.1 Function IDs from DT" / "Using standard
 # PSCI v0.2 function IDs"; ours "PSCIv0.1 over" / "PSCIvX.Y over").
-# calls: every conduit call from userspace on, as kprobe events on
-# __arm_smccc_hvc/__arm_smccc_smc report them: CPU1 taken offline and back,
-# then poweroff (-f: the kernel's path, without busybox init's shutdown).
+# calls: every conduit call from userspace on, in order, as kprobe events
+# on __arm_smccc_hvc/__arm_smccc_smc report them (a run of the same call is
+# written CALLxN): CPU1 taken offline and back, then poweroff (-f: the
+# kernel's path, without busybox init's shutdown). The kill wait's
+# AFFINITY_INFO polls are a run whose length is timing, so a run of
+# AFFINITY_INFO counts as one. (The probe's own calls come before any
+# tracer can run; the debugfs view below covers what it learnt.)
 # Neither driver's code is changed to be observed.
 #
 #   observe.sh DTSI IMAGE VARIANT LOG
@@ -44,7 +48,9 @@ else
 fi
 calls=$(sed -n '/PSCI-TEST: tracing conduit calls/,$p' "$log" |
 	grep -aoE '(hvc|smc): \(__arm_smccc_(hvc|smc)[^)]*\) fid=0x[0-9a-f]+' |
-	sed -E 's/^(hvc|smc): .* fid=/\1:/' | sort -u | paste -sd, -)
+	sed -E 's/^(hvc|smc): .* fid=/\1:/' | uniq -c |
+	awk '{ n = ($2 ~ /:0x(8|c)4000004$/) ? 1 : $1; printf "%s%s", $2, (n > 1 ? "x" n : ""); print "" }' |
+	paste -sd, -)
 cpus=$(grep -aoE 'PSCI-TEST: userspace up, online CPUs [0-9,-]+' "$log" | awk '{print $NF}')
 # The debugfs file, as a line count and a digest (none when it is absent).
 debugfs=$(grep -a '^PSCI-DEBUGFS: ' "$log" | tr -d '\r')

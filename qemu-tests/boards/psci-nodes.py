@@ -88,15 +88,20 @@ def dtsi(nodes):
 def main():
     outdir, dtbs = sys.argv[1], sys.argv[2:]
     groups = {}
+    unreadable = []
     for dtb in dtbs:
         try:
             fdt = libfdt.Fdt(open(dtb, "rb").read())
-        except (OSError, libfdt.FdtException):
+        except (OSError, libfdt.FdtException) as e:
+            # Never dropped in silence: the corpus check counts these.
+            unreadable.append(f"{dtb}\t{e}")
             continue
         nodes = psci_nodes(fdt)
         if nodes:
             groups.setdefault(nodes, []).append(dtb)
     os.makedirs(outdir, exist_ok=True)
+    with open(os.path.join(outdir, "unreadable.tsv"), "w") as f:
+        f.write("".join(u + "\n" for u in unreadable))
     with open(os.path.join(outdir, "groups.tsv"), "w") as tsv:
         for i, (nodes, boards) in enumerate(sorted(groups.items(), key=lambda g: -len(g[1]))):
             with open(os.path.join(outdir, "node-%03d.dtsi" % i), "w") as f:
