@@ -50,6 +50,8 @@
 #              halt   the kernel halted (System halted): the test declares
 #                     that this firmware has no way to power off or reset
 #              any    off or reset (a CMD that ends the boot its own way)
+#              observe  off, reset or halt: the caller compares how it
+#                     ended (the verdict line says) with another boot's
 #            Default: reset for ACTION=reboot and EXPECT_PANIC=1, off for
 #            poweroff and hotplug, any for none.
 #
@@ -130,8 +132,8 @@ case "${END:-}" in
 	*) END=any ;;
 	esac
 	[ "${EXPECT_PANIC:-0}" = 1 ] && END=reset ;;
-off | reset | halt | any) ;;
-*) die "END=$END: expected off, reset, halt or any" ;;
+off | reset | halt | any | observe) ;;
+*) die "END=$END: expected off, reset, halt, any or observe" ;;
 esac
 
 # Guest physical layout for the loader boot (RAM starts at 0x40000000).
@@ -358,13 +360,14 @@ panic)
 		why="kernel panic: $(grep -m1 'Kernel panic' "$CONSOLE" | tr -d '\r')"
 	fi ;;
 halted)
-	[ "$END" = halt ] ||
+	[ "$END" = halt ] || [ "$END" = observe ] ||
 		why="the kernel halted: the $ACTION never reached the firmware (END=$END): $(grep -a -m1 'System halted' "$LOG" | tr -d '\r')" ;;
 *)
 	[ -n "$why" ] || [ "$status" = 0 ] || why="QEMU exited with status $status"
 	if [ -z "$why" ]; then
 		case "$END:$reason" in
 		off:guest-shutdown | reset:guest-reset | any:guest-shutdown | any:guest-reset) ;;
+		observe:guest-shutdown | observe:guest-reset) ;;
 		halt:*) why="END=halt, but QEMU ended through ${reason:-no SHUTDOWN event}" ;;
 		*) why="QEMU ended through ${reason:-no SHUTDOWN event}, expected END=$END" ;;
 		esac

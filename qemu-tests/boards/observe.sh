@@ -3,7 +3,8 @@
 # QEMU's virt board) on one kernel and print what the PSCI driver decided,
 # as one line:
 #
-#   path=0.1|std|none calls=CONDUIT:FID,... cpus=LIST boot=ok|fail
+#   path=0.1|std|none calls=CONDUIT:FID[xN],... affinity=yes|no cpus=LIST
+#   debugfs=LINES/DIGEST end=off|reset|halt boot=ok|fail
 #
 # path: the PSCI interface taken, from the driver's own probe lines (the
 # stock driver's "Using PSCI v0.1 Function IDs from DT" / "Using standard
@@ -12,9 +13,10 @@
 # on __arm_smccc_hvc/__arm_smccc_smc report them (a run of the same call is
 # written CALLxN): CPU1 taken offline and back, then poweroff (-f: the
 # kernel's path, without busybox init's shutdown). The kill wait's
-# AFFINITY_INFO polls are a run whose length is timing, so a run of
-# AFFINITY_INFO counts as one. (The probe's own calls come before any
-# tracer can run; the debugfs view below covers what it learnt.)
+# AFFINITY_INFO polls interleave with the dying CPU's CPU_OFF as timing
+# has it, so they are left out of the sequence and reported as
+# affinity=yes|no. (The probe's own calls come before any tracer can run;
+# the debugfs view below covers what it learnt.)
 # Neither driver's code is changed to be observed.
 #
 #   observe.sh DTSI IMAGE VARIANT LOG
@@ -31,11 +33,19 @@ c=/sys/devices/system/cpu/cpu1/online
 # conduit trace that follows is the hotplug's alone.
 cmd="debugfs_view 2>/dev/null; trace_conduit; echo 0 > $c; echo 1 > $c; echo \"PSCI-TEST: cpu1 online \$(cat $c)\""
 if env QUIET=1 LOG="$log" TIMEOUT=90 SMP=2 FORCE=1 MACHINE=$machine IMAGE="$image" DTS="$dtsi" \
-	APPEND=tp_printk ACTION=poweroff CMD="$cmd" bash scripts/boot.sh 2> "$log.verdict"; then
+	APPEND=tp_printk ACTION=poweroff END=observe CMD="$cmd" bash scripts/boot.sh 2> "$log.verdict"; then
 	boot=ok
 else
 	boot=fail
 fi
+# How the poweroff ended: SYSTEM_OFF (QEMU's guest-shutdown), a reset, or
+# a halt (PSCI 0.1 has no SYSTEM_OFF).
+case "$(tail -n1 "$log.verdict")" in
+*"the kernel halted"*) end=halt ;;
+*"through guest-shutdown"*) end=off ;;
+*"through guest-reset"*) end=reset ;;
+*) end=none ;;
+esac
 
 if [ "$variant" = stock ]; then
 	if grep -qa 'Using PSCI v0.1 Function IDs from DT' "$log"; then path=0.1
@@ -46,13 +56,14 @@ else
 	elif grep -qaE 'psci: PSCIv[0-9]+\.[0-9]+ over' "$log"; then path=std
 	else path=none; fi
 fi
-calls=$(sed -n '/PSCI-TEST: tracing conduit calls/,$p' "$log" |
+sed -n '/PSCI-TEST: tracing conduit calls/,$p' "$log" |
 	grep -aoE '(hvc|smc): \(__arm_smccc_(hvc|smc)[^)]*\) fid=0x[0-9a-f]+' |
-	sed -E 's/^(hvc|smc): .* fid=/\1:/' | uniq -c |
-	awk '{ n = ($2 ~ /:0x(8|c)4000004$/) ? 1 : $1; printf "%s%s", $2, (n > 1 ? "x" n : ""); print "" }' |
-	paste -sd, -)
+	sed -E 's/^(hvc|smc): .* fid=/\1:/' > "$log.calls"
+calls=$(grep -vE ':0x[8c]4000004$' "$log.calls" | uniq -c |
+	awk '{ printf "%s%s\n", $2, ($1 > 1 ? "x" $1 : "") }' | paste -sd, -)
+affinity=$(grep -qE ':0x[8c]4000004$' "$log.calls" && echo yes || echo no)
 cpus=$(grep -aoE 'PSCI-TEST: userspace up, online CPUs [0-9,-]+' "$log" | awk '{print $NF}')
 # The debugfs file, as a line count and a digest (none when it is absent).
 debugfs=$(grep -a '^PSCI-DEBUGFS: ' "$log" | tr -d '\r')
 [ -n "$debugfs" ] && debugfs="$(wc -l <<< "$debugfs")/$(md5sum <<< "$debugfs" | cut -c1-8)"
-echo "path=$path calls=${calls:-none} cpus=${cpus:-?} debugfs=${debugfs:-none} boot=$boot"
+echo "path=$path calls=${calls:-none} affinity=$affinity cpus=${cpus:-?} debugfs=${debugfs:-none} end=$end boot=$boot"
