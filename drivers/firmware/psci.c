@@ -290,11 +290,15 @@ static int psci_features(const struct psci_state *s, enum psci_fn fn)
 	return psci_call(s, PSCI_FN_FEATURES, psci_fn_std_id(fn), 0, 0);
 }
 
-/* Optional functions whose PSCI_FEATURES answer waits until first needed. */
+/*
+ * Optional functions whose PSCI_FEATURES answer waits until first needed
+ * (MIGRATE_INFO_TYPE is called at boot either way, as it always was; its
+ * answer decides only what /sys/firmware/psci/functions/ shows).
+ */
 static bool psci_asked_lazily(enum psci_fn fn)
 {
-	return fn == PSCI_FN_MIGRATE || fn == PSCI_FN_MIGRATE_INFO_UP_CPU ||
-	       fn == PSCI_FN_SYSTEM_RESET2;
+	return fn == PSCI_FN_MIGRATE || fn == PSCI_FN_MIGRATE_INFO_TYPE ||
+	       fn == PSCI_FN_MIGRATE_INFO_UP_CPU || fn == PSCI_FN_SYSTEM_RESET2;
 }
 
 /*
