@@ -25,6 +25,19 @@ scenario kselftest-qemu-idle-states SMP=4 DTS=dts-examples/psci-idle-states.dts 
 	'KSFT: ok [0-9]+ suspend-to-idle, woken by the RTC \(CPUs 0-3 back, CPU_SUSPEND calls [0-9]+ -> [0-9]+\)' \
 	"${KSFT_CLEAN[@]}" 'reboot: Power down'
 
+# The same test on the stock driver, which has no /sys/firmware/psci: it
+# reads the firmware's PSCI_FEATURES answers from /sys/kernel/debug/psci
+# and the device tree's node, and passes the same way.
+STOCK=$BUILD/images/stock-base/Image
+scenario kselftest-stock-qemu-hvc IMAGE="$STOCK" SMP=4 CMD=kselftest_psci -- \
+	'KSFT: # PSCI 1\.1 over hvc, from arm,psci-1\.0 \(view: debugfs\)' \
+	'KSFT: ok [0-9]+ PSCI 1\.1 found, conduit hvc' \
+	'KSFT: ok [0-9]+ cpu3 off and on \(no call counters in this view\)' \
+	'KSFT: ok [0-9]+ CPU_OFF: mandatory in PSCI 1\.1; this view shows no PSCI_FEATURES answer.*# SKIP' \
+	'KSFT: ok [0-9]+ MIGRATE not offered by this firmware.*# SKIP' \
+	'KSFT: ok [0-9]+ suspend-to-idle, woken by the RTC \(CPUs 0-3 back' \
+	"${KSFT_CLEAN[@]}" 'reboot: Power down'
+
 # PSCI 0.1: no function is mandatory, so what the node lacks is a skip.
 scenario kselftest-legacy-0.1 SMP=4 END=halt DTS=qemu-tests/dts/legacy-0.1.dts CMD=kselftest_psci -- \
 	'KSFT: ok [0-9]+ PSCI 0\.1 found' 'KSFT: ok [0-9]+ SYSTEM_OFF not offered.*# SKIP' \
@@ -45,6 +58,13 @@ scenario kselftest-tfa-idle-states FIRMWARE=tfa MACHINE=virt,secure=on TIMEOUT=2
 	'KSFT: ok [0-9]+ suspend-to-idle, woken by the RTC \(CPUs 0-3 back, CPU_SUSPEND calls [0-9]+ -> [0-9]+\)' \
 	'KSFT: ok [0-9]+ suspend to RAM, woken by the RTC \(CPUs 0-3 back, SYSTEM_SUSPEND calls 0 -> 1\)' \
 	'KSFT: ok [0-9]+ SYSTEM_RESET2 not offered.*# SKIP' \
+	"${KSFT_CLEAN[@]}" 'reboot: Power down'
+scenario kselftest-stock-tfa-idle-states IMAGE="$STOCK" FIRMWARE=tfa MACHINE=virt,secure=on \
+	TIMEOUT=240 DTS=dts-examples/psci-tfa-power-down.dts CMD=kselftest_psci -- \
+	'KSFT: ok [0-9]+ PSCI 1\.1 found, conduit smc' \
+	'KSFT: ok [0-9]+ SYSTEM_SUSPEND offered, PSCI_FEATURES says yes' \
+	'KSFT: ok [0-9]+ idle state cpu-power-down entered' \
+	'KSFT: ok [0-9]+ suspend to RAM, woken by the RTC \(CPUs 0-3 back' \
 	"${KSFT_CLEAN[@]}" 'reboot: Power down'
 unset SCENARIO_BROKEN
 

@@ -2,9 +2,12 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Does PSCI work on this system? What the firmware offers, and each thing
-# the kernel does through it, checked from userspace with the PSCI
+# the kernel does through it, checked from userspace. It reads the PSCI
 # driver's /sys/firmware/psci view (Documentation/ABI/testing/
-# sysfs-firmware-psci): the version and conduit, each function's presence,
+# sysfs-firmware-psci) where there is one, and otherwise what every 6.x
+# driver shows: /sys/kernel/debug/psci (the firmware's own PSCI_FEATURES
+# answers) and the device tree's psci node. Checked: the version and
+# conduit, each function's presence,
 # CPU_OFF and CPU_ON on every hotpluggable CPU, AFFINITY_INFO confirming
 # each CPU off, each idle state entered, suspend-to-idle woken by the RTC,
 # suspend to RAM (SYSTEM_SUSPEND) where offered, the reboot modes. KTAP
@@ -26,6 +29,7 @@ DIR=$(dirname "$(readlink -f "$0")")
 . "$DIR/psci_lib.sh"
 
 PSCI=/sys/firmware/psci
+DEBUGFS=/sys/kernel/debug/psci
 CPUS=/sys/devices/system/cpu
 SUSPEND=1
 [ "${1:-}" = -n ] && SUSPEND=
@@ -45,13 +49,65 @@ aarch64 | arm*) ;;
 	ktap_skip_all "not an Arm system ($(uname -m)): no PSCI"
 	exit "$KSFT_SKIP" ;;
 esac
-if [ ! -d "$PSCI" ]; then
-	ktap_skip_all "no $PSCI: no PSCI firmware, or a PSCI driver without that view"
+# The debugfs view: the PSCI driver's own file (PSCI 1.0+: one line per
+# optional function the firmware's PSCI_FEATURES confirms).
+[ -r "$DEBUGFS" ] || mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
+FEATURES=
+[ -r "$DEBUGFS" ] && FEATURES=$(cat "$DEBUGFS" 2>/dev/null)
+if [ -d "$PSCI" ]; then
+	VIEW=sysfs
+elif [ -n "$FEATURES" ]; then
+	VIEW=debugfs
+else
+	ktap_skip_all "no $PSCI and no $DEBUGFS: no PSCI firmware, or no view of it"
 	exit "$KSFT_SKIP"
 fi
+# The device tree's psci node, where there is one (none under ACPI).
+DTNODE=
+for d in /proc/device-tree/psci /proc/device-tree/firmware/psci; do
+	[ -f "$d/compatible" ] && { DTNODE=$d; break; }
+done
+dt_string() { [ -n "$DTNODE" ] && tr '\0' '\n' < "$DTNODE/$1" 2>/dev/null | head -n1; }
 
-has() { [ -f "$PSCI/functions/$1" ]; }
-calls() { cat "$PSCI/calls/$1" 2>/dev/null || echo 0; }
+# fw_says FN: the firmware's PSCI_FEATURES answer for FN, as the debugfs
+# file shows it: "yes", "no", or "" when it does not show FN (before 1.0,
+# or a function the file leaves out: the mandatory ones).
+fw_says() {
+	[ -n "$FEATURES" ] || return 0
+	if printf '%s\n' "$FEATURES" | grep -qx "$1 is supported"; then
+		echo yes
+	elif printf '%s\n' "$FEATURES" | grep -q "^SMC Calling Convention" &&
+		in_list "$1" "$DEBUGFS_FUNCTIONS"; then
+		echo no
+	fi
+}
+# The functions the debugfs file asks PSCI_FEATURES about (6.12's list).
+DEBUGFS_FUNCTIONS="MIGRATE MIGRATE_INFO_TYPE MIGRATE_INFO_UP_CPU SYSTEM_SUSPEND
+SET_SUSPEND_MODE SYSTEM_RESET2"
+
+if [ "$VIEW" = sysfs ]; then
+	has() { [ -f "$PSCI/functions/$1" ]; }
+	calls() { cat "$PSCI/calls/$1" 2>/dev/null || echo 0; }
+	version=$(cat "$PSCI/version")
+	conduit=$(cat "$PSCI/conduit")
+	source=$(cat "$PSCI/source")
+else
+	# No driver claim to read: what the firmware says where it is shown,
+	# what the version defines otherwise; no call counters.
+	has() {
+		case "$(fw_says "$1")" in
+		yes) return 0 ;;
+		no) return 1 ;;
+		esac
+		in_list "$1" "PSCI_VERSION $MANDATORY_0_2" ||
+			{ [ "${major:-0}" != 0 ] && [ "$1" = PSCI_FEATURES ]; }
+	}
+	calls() { echo -; }
+	version=$(printf '%s\n' "$FEATURES" | sed -n '1s/^PSCIv//p')
+	conduit=$(dt_string method)
+	source=$(dt_string compatible)
+	[ -n "$DTNODE" ] || { conduit=acpi source=ACPI; }
+fi
 # in_list WORD LIST: is WORD one of LIST's words?
 in_list() {
 	local w
@@ -67,7 +123,6 @@ psci_lines() {
 }
 DMESG_START=$(dmesg 2>/dev/null | grep -c 'psci: ')
 
-version=$(cat "$PSCI/version")
 major=${version%%.*}
 
 # The hotpluggable CPUs online now, and the cpuidle states (but WFI) of
@@ -92,24 +147,33 @@ nr() {
 ktap_set_plan $((1 + $(nr "$FUNCTIONS") + $(nr "$hotplug_cpus") + 1 + $(nr "$idle_states") + 3))
 
 # 1. The firmware.
-ktap_print_msg "PSCI $version over $(cat "$PSCI/conduit"), from $(cat "$PSCI/source");" \
+ktap_print_msg "PSCI $version over $conduit, from $source (view: $VIEW);" \
 	"SMCCC $(cat "$PSCI/smccc_version" 2>/dev/null || echo -)," \
 	"Trusted OS $(cat "$PSCI/trusted_os" 2>/dev/null || echo -)"
-if [ -n "$version" ] && [ "$(cat "$PSCI/conduit")" != none ]; then
-	ktap_test_pass "PSCI $version found, conduit $(cat "$PSCI/conduit")"
+if [ -n "$version" ] && [ -n "$conduit" ] && [ "$conduit" != none ]; then
+	ktap_test_pass "PSCI $version found, conduit $conduit"
 else
-	ktap_test_fail "PSCI found (version '$version', conduit $(cat "$PSCI/conduit"))"
+	ktap_test_fail "PSCI found (version '$version', conduit '$conduit')"
 fi
 
 # 2. Each function: present, or a skip when the version lets the firmware
-# leave it out.
+# leave it out. Where the firmware's own PSCI_FEATURES answer is shown
+# (debugfs), the driver's view must agree with it.
 for f in $FUNCTIONS; do
-	if has "$f"; then
-		ktap_test_pass "$f offered, ID $(cat "$PSCI/functions/$f")"
+	fw=$(fw_says "$f")
+	if [ "$VIEW" = sysfs ] && [ -n "$fw" ] && { has "$f" && [ "$fw" = no ] ||
+		! has "$f" && [ "$fw" = yes ]; }; then
+		ktap_test_fail "$f: the driver says $(has "$f" && echo offered || echo absent), PSCI_FEATURES says $fw"
+	elif [ "$VIEW" = debugfs ] && [ -z "$fw" ] && [ "$major" != 0 ] && in_list "$f" "$MANDATORY_0_2"; then
+		ktap_test_skip "$f: mandatory in PSCI $version; this view shows no PSCI_FEATURES answer for it (used below where the test can)"
+	elif has "$f"; then
+		ktap_test_pass "$f offered${fw:+, PSCI_FEATURES says yes}$([ "$VIEW" = sysfs ] && echo ", ID $(cat "$PSCI/functions/$f")")"
 	elif [ "$major" != 0 ] && [ "$f" = PSCI_FEATURES ]; then
 		ktap_test_fail "$f offered: mandatory from PSCI 1.0, firmware says $version"
 	elif [ "$version" != 0.1 ] && in_list "$f" "$MANDATORY_0_2"; then
 		ktap_test_fail "$f offered: mandatory from PSCI 0.2, firmware says $version"
+	elif [ "$VIEW" = debugfs ] && [ -z "$fw" ]; then
+		ktap_test_skip "$f: optional in PSCI $version; this view cannot tell whether the firmware offers it"
 	else
 		ktap_test_skip "$f not offered by this firmware (optional in PSCI $version)"
 	fi
@@ -147,7 +211,9 @@ for cpu in $hotplug_cpus; do
 	fi
 	off1=$(calls CPU_OFF) on1=$(calls CPU_ON)
 	counts="CPU_OFF calls $off0 -> $off1, CPU_ON $on0 -> $on1"
-	if [ "$off1" -gt "$off0" ] && [ "$on1" -gt "$on0" ]; then
+	if [ "$VIEW" = debugfs ]; then
+		ktap_test_pass "$cpu off and on (no call counters in this view)"
+	elif [ "$off1" -gt "$off0" ] && [ "$on1" -gt "$on0" ]; then
 		ktap_test_pass "$cpu off and on ($counts)"
 	else
 		ktap_test_fail "$cpu off and on without the calls ($counts)"
@@ -159,6 +225,8 @@ done
 aff_after=$(calls AFFINITY_INFO)
 if ! has AFFINITY_INFO; then
 	ktap_test_skip "AFFINITY_INFO: not offered by this firmware"
+elif [ "$VIEW" = debugfs ]; then
+	ktap_test_skip "AFFINITY_INFO: no call counters in this view"
 elif [ "$offlined" = 0 ]; then
 	ktap_test_skip "AFFINITY_INFO: no CPU was taken off"
 else
@@ -186,7 +254,7 @@ for st in $idle_states; do
 	u0=$(usage_of "$name") s0=$(calls CPU_SUSPEND)
 	sleep 2
 	u1=$(usage_of "$name") s1=$(calls CPU_SUSPEND)
-	if [ "$u1" -gt "$u0" ] && [ "$s1" -gt "$s0" ]; then
+	if [ "$u1" -gt "$u0" ] && { [ "$VIEW" = debugfs ] || [ "$s1" -gt "$s0" ]; }; then
 		ktap_test_pass "idle state $name entered ($u0 -> $u1, CPU_SUSPEND calls $s0 -> $s1)"
 	else
 		ktap_test_fail "idle state $name entered ($u0 -> $u1, CPU_SUSPEND calls $s0 -> $s1)"
@@ -212,7 +280,7 @@ suspend_by_rtc() {
 		s1=$(calls "$call")
 		back="CPUs $online1 back, $call calls $s0 -> $s1"
 		if [ "$ok1" -gt "$ok0" ] && [ "$online1" = "$online0" ] &&
-			{ [ -z "$needed" ] || [ "$s1" -gt "$s0" ]; }; then
+			{ [ -z "$needed" ] || [ "$VIEW" = debugfs ] || [ "$s1" -gt "$s0" ]; }; then
 			ktap_test_pass "$what, woken by the RTC ($back)"
 		else
 			ktap_test_fail "$what: successes $ok0 -> $ok1, $back"
@@ -231,6 +299,8 @@ suspend_wanted() {
 		ktap_test_skip "$1: not asked for (-n)"
 	elif [ ! -w "$rtc" ]; then
 		ktap_test_skip "$1: no RTC alarm to wake the system"
+	elif [ "$(cat /sys/class/rtc/rtc0/device/power/wakeup 2>/dev/null)" != enabled ]; then
+		ktap_test_skip "$1: rtc0 is not enabled as a wakeup source"
 	else
 		return 0
 	fi
