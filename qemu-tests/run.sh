@@ -310,17 +310,23 @@ kunit() {
 	fi
 }
 
-# kunit_repeat NAME COUNT [VAR=VALUE ...]: COUNT boots with KUnit enabled,
-# one test each: no case of the KTAP report failed (a skipped one is
-# named in the result) and the boot ended cleanly. For runs that look for
-# rare interference (the suite running while the other CPUs idle and
-# hotplug). Cases are counted as kunit() does: each parameter is one.
+# kunit_repeat NAME COUNT [VAR=VALUE ...] [-- PATTERN ...]: COUNT boots
+# with KUnit enabled, one test each: every planned case reported, none
+# failed (a skipped one is named in the result), each PATTERN on the
+# console, and the boot ended cleanly. For runs that look for rare
+# interference (the suite running while the other CPUs idle through
+# CPU_SUSPEND: a PATTERN shows they did). Cases are counted as kunit()
+# does: each parameter is one.
 kunit_repeat() {
-	local name=${SCENARIO_PREFIX:-}$1 count=$2 i log status cases bad why skipped
+	local name=${SCENARIO_PREFIX:-}$1 count=$2 i log status cases bad why skipped p
+	local settings=() patterns=()
 	shift 2
-	set -- "${SCENARIO_ENV[@]}" "$@"
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do settings+=("$1"); shift; done
+	[ $# -gt 0 ] && shift
+	patterns=("$@")
+	set -- "${SCENARIO_ENV[@]}" "${settings[@]}"
 	[ -z "$FILTER" ] || [[ "$name" == *$FILTER* ]] || return 0
-	dry kunit_repeat "$name" "$count" "$@" && return 0
+	dry kunit_repeat "$name" "$count" "$@" -- "${patterns[@]}" && return 0
 	for ((i = 1; i <= count; i++)); do
 		log=$LOGDIR/$name-$i.log
 		env QUIET=1 LOG="$log" TIMEOUT="${SCENARIO_TIMEOUT:-150}" APPEND="kunit.enable=1" \
@@ -335,6 +341,10 @@ kunit_repeat() {
 		[ "$status" = 0 ] || why=$(tail -n1 "$log.verdict")
 		[ -z "$bad" ] || why="cases: $bad"
 		[ "$cases" = "$KUNIT_PLAN" ] || why="$cases KUnit cases reported, $KUNIT_PLAN planned${why:+; $why}"
+		for p in "${patterns[@]}"; do
+			[ -n "$why" ] && break
+			grep -qaE -- "$p" "$log" || why="missing console line /$p/"
+		done
 		n=$((n + 1))
 		[ "$skipped" = 0 ] && skipped= || skipped=", $skipped skipped"
 		tap_result "$name: boot $i of $count, $cases cases$skipped" "$why" "$log"
