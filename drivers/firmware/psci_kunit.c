@@ -63,6 +63,19 @@
 #define SPEC_DISABLED		(-8)
 #define SPEC_INVALID_ADDRESS	(-9)
 
+/* PSCI_VERSION: major in bits [31:16], minor in [15:0]; SMCCC_VERSION alike. */
+#define SPEC_VERSION(major, minor)	(((major) << 16) | (minor))
+#define SPEC_SMCCC_1_0		0x10000
+#define SPEC_SMCCC_1_2		0x10002
+/* PSCI_FEATURES(CPU_SUSPEND): bit 0 OS-initiated mode, bit 1 extended format. */
+#define SPEC_FEAT_OSI		0x1
+#define SPEC_FEAT_EXT_FORMAT	0x2
+/* SET_SUSPEND_MODE's argument; SYSTEM_RESET2's warm reset; SYSTEM_OFF2's type. */
+#define SPEC_MODE_PC		0
+#define SPEC_MODE_OSI		1
+#define SPEC_RESET_WARM		0
+#define SPEC_OFF2_HIBERNATE	0x1
+
 #define SPEC_AFF_ON		0
 #define SPEC_AFF_OFF		1
 #define SPEC_TOS_UP_MIGRATE	0
@@ -129,7 +142,7 @@ static void fake_rule(u32 fid, unsigned long a0, long ret)
 /* A PSCI 1.1 firmware like QEMU's: the defaults most tests start from. */
 static void fake_psci_1_1(void)
 {
-	fake_rule(SPEC_PSCI_VERSION, FAKE_ANY, PSCI_VERSION(1, 1));
+	fake_rule(SPEC_PSCI_VERSION, FAKE_ANY, SPEC_VERSION(1, 1));
 	fake_rule(SPEC_PSCI_FEATURES, SPEC_CPU_SUSPEND, 0);
 	fake_rule(SPEC_MIGRATE_INFO_TYPE, FAKE_ANY, SPEC_TOS_MP);
 }
@@ -327,10 +340,10 @@ static void __init psci_test_version_1_1(struct kunit *test)
 	fake_prop_strs("compatible", "arm,psci-1.0\0arm,psci-0.2\0arm,psci");
 	fake_psci_1_1();
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
-	KUNIT_EXPECT_EQ(test, t.version, PSCI_VERSION(1, 1));
+	KUNIT_EXPECT_EQ(test, t.version, SPEC_VERSION(1, 1));
 	KUNIT_EXPECT_STREQ(test, t.source, "arm,psci-1.0");
 	KUNIT_EXPECT_TRUE(test, t_ops.get_version == psci_op_get_version);
-	KUNIT_EXPECT_EQ(test, t.version, PSCI_VERSION(1, 1));
+	KUNIT_EXPECT_EQ(test, t.version, SPEC_VERSION(1, 1));
 	KUNIT_EXPECT_NOT_NULL(test, t_ops.cpu_on);
 	KUNIT_EXPECT_NOT_NULL(test, t_ops.cpu_off);
 	KUNIT_EXPECT_NOT_NULL(test, t_ops.affinity_info);
@@ -361,9 +374,9 @@ static void __init psci_test_version_0_1_under_0_2(struct kunit *test)
 
 	fake_prop_strs("compatible", "arm,psci-0.2\0arm,psci");
 	fake_legacy_ids(KVM_0_1_SUSPEND, KVM_0_1_OFF, KVM_0_1_ON, KVM_0_1_MIGRATE);
-	fake_rule(SPEC_PSCI_VERSION, FAKE_ANY, PSCI_VERSION(0, 1));
+	fake_rule(SPEC_PSCI_VERSION, FAKE_ANY, SPEC_VERSION(0, 1));
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
-	KUNIT_EXPECT_EQ(test, t.version, PSCI_VERSION(0, 1));
+	KUNIT_EXPECT_EQ(test, t.version, SPEC_VERSION(0, 1));
 	KUNIT_EXPECT_STREQ(test, t.source, "arm,psci");
 	KUNIT_EXPECT_EQ(test, t.fid[PSCI_FN_CPU_ON], KVM_0_1_ON);
 	KUNIT_EXPECT_EQ(test, t.legacy_ids.cpu_off, KVM_0_1_OFF);
@@ -377,7 +390,7 @@ static void __init psci_test_version_0_1_no_fallback(struct kunit *test)
 
 	fake_prop_strs("compatible", "arm,psci-0.2");
 	fake_legacy_ids(KVM_0_1_SUSPEND, KVM_0_1_OFF, KVM_0_1_ON, KVM_0_1_MIGRATE);
-	fake_rule(SPEC_PSCI_VERSION, FAKE_ANY, PSCI_VERSION(0, 1));
+	fake_rule(SPEC_PSCI_VERSION, FAKE_ANY, SPEC_VERSION(0, 1));
 	KUNIT_EXPECT_EQ(test, fake_probe(np), -ENODEV);
 	KUNIT_EXPECT_NULL(test, t.call);
 	KUNIT_EXPECT_NULL(test, t_ops.cpu_on);
@@ -402,14 +415,14 @@ static void __init psci_test_version_2_0(struct kunit *test)
 	 * confirms: here no SYSTEM_RESET and no MIGRATE_INFO_TYPE.
 	 */
 	fake_prop_strs("compatible", "arm,psci-1.0");
-	fake_rule(SPEC_PSCI_VERSION, FAKE_ANY, PSCI_VERSION(2, 0));
+	fake_rule(SPEC_PSCI_VERSION, FAKE_ANY, SPEC_VERSION(2, 0));
 	fake_rule(SPEC_PSCI_FEATURES, SPEC_CPU_SUSPEND, 0);
 	fake_rule(SPEC_PSCI_FEATURES, SPEC_CPU_ON, 0);
 	fake_rule(SPEC_PSCI_FEATURES, SPEC_CPU_OFF, 0);
 	fake_rule(SPEC_PSCI_FEATURES, SPEC_AFFINITY_INFO, 0);
 	fake_rule(SPEC_PSCI_FEATURES, SPEC_SYSTEM_OFF, 0);
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
-	KUNIT_EXPECT_EQ(test, t.version, PSCI_VERSION(2, 0));
+	KUNIT_EXPECT_EQ(test, t.version, SPEC_VERSION(2, 0));
 	KUNIT_EXPECT_NOT_NULL(test, t_ops.cpu_on);
 	KUNIT_EXPECT_NOT_NULL(test, t_ops.cpu_off);
 	KUNIT_EXPECT_NOT_NULL(test, t_ops.cpu_suspend);
@@ -419,11 +432,11 @@ static void __init psci_test_version_2_0(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, t_ops.migrate_info_type);
 	KUNIT_EXPECT_EQ(test, fake_count(SPEC_MIGRATE_INFO_TYPE), 0);
 
-	KUNIT_EXPECT_TRUE(test, psci_version_plausible(PSCI_VERSION(2, 0)));
-	KUNIT_EXPECT_TRUE(test, psci_version_plausible(PSCI_VERSION(0, 2)));
-	KUNIT_EXPECT_TRUE(test, psci_version_plausible(PSCI_VERSION(1, 3)));
-	KUNIT_EXPECT_FALSE(test, psci_version_plausible(PSCI_VERSION(0, 1)));
-	KUNIT_EXPECT_FALSE(test, psci_version_plausible(PSCI_VERSION(0, 0)));
+	KUNIT_EXPECT_TRUE(test, psci_version_plausible(SPEC_VERSION(2, 0)));
+	KUNIT_EXPECT_TRUE(test, psci_version_plausible(SPEC_VERSION(0, 2)));
+	KUNIT_EXPECT_TRUE(test, psci_version_plausible(SPEC_VERSION(1, 3)));
+	KUNIT_EXPECT_FALSE(test, psci_version_plausible(SPEC_VERSION(0, 1)));
+	KUNIT_EXPECT_FALSE(test, psci_version_plausible(SPEC_VERSION(0, 0)));
 	KUNIT_EXPECT_FALSE(test, psci_version_plausible((u32)SPEC_NOT_SUPPORTED));
 }
 
@@ -432,13 +445,13 @@ static void __init psci_test_version_0_2_no_features(struct kunit *test)
 	struct device_node *np = fake_node_new();
 
 	fake_prop_strs("compatible", "arm,psci-0.2");
-	fake_rule(SPEC_PSCI_VERSION, FAKE_ANY, PSCI_VERSION(0, 2));
+	fake_rule(SPEC_PSCI_VERSION, FAKE_ANY, SPEC_VERSION(0, 2));
 	fake_rule(SPEC_MIGRATE_INFO_TYPE, FAKE_ANY, SPEC_TOS_MP);
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
 	/* 0.2 has no PSCI_FEATURES: it must never be called. */
 	KUNIT_EXPECT_EQ(test, fake_count(SPEC_PSCI_FEATURES), 0);
 	/* SMCCC 1.0 is what a firmware without SMCCC_VERSION implements. */
-	KUNIT_EXPECT_EQ(test, t.smccc_version, ARM_SMCCC_VERSION_1_0);
+	KUNIT_EXPECT_EQ(test, t.smccc_version, SPEC_SMCCC_1_0);
 	KUNIT_EXPECT_FALSE(test, psci_has(&t, PSCI_FN_SYSTEM_RESET2));
 	KUNIT_EXPECT_FALSE(test, psci_has(&t, PSCI_FN_SYSTEM_SUSPEND));
 	KUNIT_EXPECT_TRUE(test, psci_has(&t, PSCI_FN_SYSTEM_OFF));
@@ -466,9 +479,9 @@ static void __init psci_test_smccc_version(struct kunit *test)
 	fake_prop_strs("compatible", "arm,psci-1.0");
 	fake_psci_1_1();
 	fake_rule(SPEC_PSCI_FEATURES, SPEC_SMCCC_VERSION, 0);
-	fake_rule(SPEC_SMCCC_VERSION, FAKE_ANY, ARM_SMCCC_VERSION_1_2);
+	fake_rule(SPEC_SMCCC_VERSION, FAKE_ANY, SPEC_SMCCC_1_2);
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
-	KUNIT_EXPECT_EQ(test, t.smccc_version, ARM_SMCCC_VERSION_1_2);
+	KUNIT_EXPECT_EQ(test, t.smccc_version, SPEC_SMCCC_1_2);
 }
 
 static void __init psci_test_smccc_absent(struct kunit *test)
@@ -478,7 +491,7 @@ static void __init psci_test_smccc_absent(struct kunit *test)
 	fake_prop_strs("compatible", "arm,psci-1.0");
 	fake_psci_1_1();
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
-	KUNIT_EXPECT_EQ(test, t.smccc_version, ARM_SMCCC_VERSION_1_0);
+	KUNIT_EXPECT_EQ(test, t.smccc_version, SPEC_SMCCC_1_0);
 	KUNIT_EXPECT_EQ(test, fake_count(SPEC_SMCCC_VERSION), 0);
 }
 
@@ -590,7 +603,7 @@ static void __init psci_test_legacy_all(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ids.cpu_off, KVM_0_1_OFF);
 	KUNIT_EXPECT_EQ(test, ids.cpu_on, KVM_0_1_ON);
 	KUNIT_EXPECT_EQ(test, ids.migrate, KVM_0_1_MIGRATE);
-	KUNIT_EXPECT_EQ(test, t.version, PSCI_VERSION(0, 1));
+	KUNIT_EXPECT_EQ(test, t.version, SPEC_VERSION(0, 1));
 	/* 0.1 is never asked for its version. */
 	KUNIT_EXPECT_EQ(test, fake.nr_calls, 0);
 
@@ -686,7 +699,7 @@ static void __init psci_test_legacy_clash(struct kunit *test)
 			SPEC_CPU_ON_32, SPEC_MIGRATE_64);
 	fake_rule(SPEC_PSCI_VERSION, FAKE_ANY, SPEC_NOT_SUPPORTED);
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
-	KUNIT_EXPECT_EQ(test, t.version, PSCI_VERSION(0, 1));
+	KUNIT_EXPECT_EQ(test, t.version, SPEC_VERSION(0, 1));
 	KUNIT_EXPECT_NULL(test, t_ops.cpu_suspend);
 	/* The ID of the same function, either width, is fine. */
 	KUNIT_EXPECT_NOT_NULL(test, t_ops.cpu_off);
@@ -798,7 +811,7 @@ static void __init psci_test_reset2_warm_falls_back(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, fake.nr_calls - n, 3);
 	KUNIT_EXPECT_EQ(test, fake.log[n].fid, SPEC_PSCI_FEATURES);
 	KUNIT_EXPECT_EQ(test, fake.log[n + 1].fid, SPEC_SYSTEM_RESET2);
-	KUNIT_EXPECT_EQ(test, fake.log[n + 1].a0, PSCI_1_1_RESET_TYPE_SYSTEM_WARM_RESET);
+	KUNIT_EXPECT_EQ(test, fake.log[n + 1].a0, SPEC_RESET_WARM);
 	KUNIT_EXPECT_EQ(test, fake.log[n + 2].fid, SPEC_SYSTEM_RESET);
 }
 
@@ -975,7 +988,7 @@ static void __init psci_probe_1_3(struct kunit *test, long off2_types)
 
 	fake_prop_strs("compatible", "arm,psci-1.0");
 	fake_psci_1_1();
-	fake_rule(SPEC_PSCI_VERSION, FAKE_ANY, PSCI_VERSION(1, 3));
+	fake_rule(SPEC_PSCI_VERSION, FAKE_ANY, SPEC_VERSION(1, 3));
 	fake_rule(SPEC_PSCI_FEATURES, SPEC_SYSTEM_OFF2, off2_types);
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
 }
@@ -983,7 +996,7 @@ static void __init psci_probe_1_3(struct kunit *test, long off2_types)
 /* Offered with HIBERNATE_OFF: kept where the kernel can hibernate. */
 static void __init psci_test_off2_advertised(struct kunit *test)
 {
-	psci_probe_1_3(test, PSCI_1_3_OFF_TYPE_HIBERNATE_OFF);
+	psci_probe_1_3(test, SPEC_OFF2_HIBERNATE);
 	KUNIT_EXPECT_EQ(test, fake_count_features(SPEC_SYSTEM_OFF2),
 			IS_ENABLED(CONFIG_HIBERNATION) ? 1 : 0);
 	KUNIT_EXPECT_EQ(test, psci_has(&t, PSCI_FN_SYSTEM_OFF2), IS_ENABLED(CONFIG_HIBERNATION));
@@ -1020,7 +1033,7 @@ static void __init psci_test_off2_call_returns(struct kunit *test)
 
 	if (!IS_ENABLED(CONFIG_HIBERNATION))
 		kunit_skip(test, "no CONFIG_HIBERNATION: SYSTEM_OFF2 is never called");
-	psci_probe_1_3(test, PSCI_1_3_OFF_TYPE_HIBERNATE_OFF);
+	psci_probe_1_3(test, SPEC_OFF2_HIBERNATE);
 	fake_rule(SPEC_SYSTEM_OFF2, FAKE_ANY, SPEC_DENIED);
 #ifdef CONFIG_HIBERNATION
 	psci_do_system_off2(&t);
@@ -1114,7 +1127,7 @@ static void __init psci_test_power_state_extended(struct kunit *test)
 	fake_prop_strs("compatible", "arm,psci-1.0");
 	fake_psci_1_1();
 	fake_rule(SPEC_PSCI_FEATURES, SPEC_CPU_SUSPEND,
-		  PSCI_1_0_FEATURES_CPU_SUSPEND_PF_MASK);
+		  SPEC_FEAT_EXT_FORMAT);
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
 	KUNIT_EXPECT_TRUE(test, psci_ext_power_state(&t));
 	KUNIT_EXPECT_TRUE(test, t_valid(0x4fffffff));
@@ -1130,15 +1143,15 @@ static void __init psci_test_osi(struct kunit *test)
 
 	fake_prop_strs("compatible", "arm,psci-1.0");
 	fake_psci_1_1();
-	fake_rule(SPEC_PSCI_FEATURES, SPEC_CPU_SUSPEND, PSCI_1_0_OS_INITIATED);
+	fake_rule(SPEC_PSCI_FEATURES, SPEC_CPU_SUSPEND, SPEC_FEAT_OSI);
 	fake_rule(SPEC_SET_SUSPEND_MODE, FAKE_ANY, SPEC_SUCCESS);
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
 	KUNIT_EXPECT_TRUE(test, psci_state_has_osi(&t));
 	/* The probe puts the firmware in platform-coordinated mode. */
 	KUNIT_ASSERT_EQ(test, fake_count(SPEC_SET_SUSPEND_MODE), 1);
-	KUNIT_EXPECT_EQ(test, fake.log[fake.nr_calls - 1].a0, PSCI_1_0_SUSPEND_MODE_PC);
+	KUNIT_EXPECT_EQ(test, fake.log[fake.nr_calls - 1].a0, SPEC_MODE_PC);
 	KUNIT_EXPECT_EQ(test, psci_do_set_osi_mode(&t, true), 0);
-	KUNIT_EXPECT_EQ(test, fake.log[fake.nr_calls - 1].a0, PSCI_1_0_SUSPEND_MODE_OSI);
+	KUNIT_EXPECT_EQ(test, fake.log[fake.nr_calls - 1].a0, SPEC_MODE_OSI);
 }
 
 static void __init psci_test_no_osi(struct kunit *test)
