@@ -278,7 +278,7 @@ if [ $KVM = 0 ]; then
 	printf '{"execute":"qmp_capabilities"}\n{"execute":"cont"}\n' > "$QMP.in" &
 	qmp_pids+=" $!"
 	# Neither may outlive the boot (each waits for QEMU to open its FIFO).
-	trap 'kill $qmp_pids 2>/dev/null; rm -rf "$work"' EXIT
+	trap 'kill $qmp_pids 2>/dev/null || true; rm -rf "$work"' EXIT
 fi
 "${QEMU[@]}" </dev/null >>"$CONSOLE" 2>&1 &
 qpid=$!
