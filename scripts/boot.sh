@@ -384,7 +384,7 @@ if [ -z "$why" ]; then
 	poweroff | hotplug)
 		grep -qa 'PSCI-TEST: poweroff' "$LOG" || why="userspace never reached the poweroff" ;;
 	reboot)
-		grep -qaE 'PSCI-TEST: reboot'$'\r''?$' "$LOG" || why="userspace never reached the reboot" ;;
+		grep -qaE 'PSCI-TEST: reboot'$'\r''*$' "$LOG" || why="userspace never reached the reboot" ;;
 	esac
 fi
 if [ -z "$why" ] && [ "$ACTION" = hotplug ]; then

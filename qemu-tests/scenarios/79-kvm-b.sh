@@ -31,7 +31,7 @@ scenario_fails kvm-hung-boot-times-out 'FAIL \(timeout: no end of boot after 40s
 # each bad property gets its line, sysfs lists the modes kept, and
 # "reboot factory" reaches KVM's SYSTEM_RESET2 with the tree's reset_type
 # and 64-bit cookie (x1, x2 traced at the conduit); KVM resets the VM.
-scenario kvm-dt-reboot-modes FIRMWARE=kvm DTS=qemu-tests/dts/reboot-modes.dts ACTION=reboot \
+scenario kvm-dt-reboot-modes FIRMWARE=kvm DTS=qemu-tests/dts/reboot-modes.dts ACTION=none END=reset \
 	APPEND=tp_printk CMD='trace_conduit; reboot_modes_show; reboot-cmd factory' -- \
 	'psci: PSCIv1\.1 over hvc from arm,psci-1\.0' \
 	'psci: /psci/reboot-mode: mode-recovery ignored: reset_type 0x00010001 is not a vendor type' \

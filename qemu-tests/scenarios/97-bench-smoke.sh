@@ -30,7 +30,7 @@ if not rows:
     print("not ok - bench figures: results.csv is empty")
 for r in rows:
     ns, no = int(r["n stock"]), int(r["n ours"])
-    ok = r["ours/stock"] != "n/a" and ns > 0 and ns == no
+    ok = r["stock median"] != "n/a" and r["ours median"] != "n/a" and ns > 0 and ns == no
     print(f"{'ok' if ok else 'not ok'} - bench figure: {r['figure']} (n {ns} and {no})")
 PY
 }

@@ -167,7 +167,9 @@ for f in $FUNCTIONS; do
 	elif [ "$VIEW" = debugfs ] && [ -z "$fw" ] && [ "$major" != 0 ] && in_list "$f" "$MANDATORY_0_2"; then
 		ktap_test_skip "$f: mandatory in PSCI $version; this view shows no PSCI_FEATURES answer for it (used below where the test can)"
 	elif has "$f"; then
-		ktap_test_pass "$f offered${fw:+, PSCI_FEATURES says yes}$([ "$VIEW" = sysfs ] && echo ", ID $(cat "$PSCI/functions/$f")")"
+		id=
+		[ "$VIEW" = sysfs ] && id=", ID $(cat "$PSCI/functions/$f")"
+		ktap_test_pass "$f offered${fw:+, PSCI_FEATURES says yes}$id"
 	elif [ "$major" != 0 ] && [ "$f" = PSCI_FEATURES ]; then
 		ktap_test_fail "$f offered: mandatory from PSCI 1.0, firmware says $version"
 	elif [ "$version" != 0.1 ] && in_list "$f" "$MANDATORY_0_2"; then
