@@ -115,7 +115,7 @@ def run_part(m):
     r = subprocess.run(["bash", "qemu-tests/run.sh"], cwd=ROOT, env=env,
                        capture_output=True, text=True)
     os.makedirs(logdir, exist_ok=True)
-    with open(os.path.join(logdir, "tap"), "w") as f:
+    with open(os.path.join(logdir, "run.tap"), "w") as f:
         f.write(r.stdout)
     failed = [l for l in r.stdout.splitlines() if l.startswith("not ok ")]
     summary = r.stdout.strip().splitlines()[-1] if r.stdout.strip() else "no output"
