@@ -361,7 +361,7 @@ panic)
 	fi ;;
 halted)
 	[ "$END" = halt ] || [ "$END" = observe ] ||
-		why="the kernel halted: the $ACTION never reached the firmware (END=$END): $(grep -a -m1 'System halted' "$LOG" | tr -d '\r')" ;;
+		why="the kernel halted: the $([ "$ACTION" = reboot ] && echo reset || echo power-off) never reached the firmware (END=$END): $(grep -a -m1 'System halted' "$LOG" | tr -d '\r')" ;;
 *)
 	[ -n "$why" ] || [ "$status" = 0 ] || why="QEMU exited with status $status"
 	if [ -z "$why" ]; then

@@ -1173,6 +1173,12 @@ static void __init psci_test_system_suspend(struct kunit *test)
 	fake_rule(SPEC_PSCI_FEATURES, SPEC_SYSTEM_SUSPEND, 0);
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
 	KUNIT_EXPECT_EQ(test, psci_has(&t, PSCI_FN_SYSTEM_SUSPEND), IS_ENABLED(CONFIG_SUSPEND));
+
+	/* A 1.x firmware whose PSCI_FEATURES says NOT_SUPPORTED: not used. */
+	psci_kunit_init(test);
+	psci_probe_1_1(test);
+	KUNIT_EXPECT_FALSE(test, psci_has(&t, PSCI_FN_SYSTEM_SUSPEND));
+	KUNIT_EXPECT_EQ(test, fake_count_features(SPEC_SYSTEM_SUSPEND), IS_ENABLED(CONFIG_SUSPEND));
 }
 
 static struct kunit_case __refdata psci_kunit_cases[] = {

@@ -11,7 +11,7 @@ C=qemu-tests/controls
 # poweroff only when it reports the guest's power-off, a halt only when
 # the test declares the firmware cannot do either (END=halt).
 scenario_fails control-reboot-that-halts \
-	'the kernel halted: the reboot never reached the firmware' \
+	'the kernel halted: the reset never reached the firmware' \
 	DTS=qemu-tests/dts/legacy-0.1.dts ACTION=reboot FORCE=1 -- \
 	'PSCI-TEST: reboot' 'psci: PSCI 0\.1 offers no SYSTEM_RESET'
 scenario_fails control-reboot-that-powers-off \
