@@ -82,6 +82,14 @@ def prepare():
             sh(f'cp -al "{OURS}/{e}" "{MUT}/"', check=True)
     if not os.path.isfile(os.path.join(MUT, ".obj-base", "vmlinux")):
         sh(f'rm -rf "{MUT}/.obj-base" && cp -a "{OURS}/.obj-base" "{MUT}/.obj-base"', check=True)
+    # Our other files as they are now (the KUnit suites among them): the
+    # tree's hard links may still point at an earlier copy.
+    with open(os.path.join(ROOT, "scripts/overlay.map")) as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 2 and not parts[0].startswith("#") and parts[0] not in FILES:
+                with open(os.path.join(ROOT, parts[0])) as src:
+                    place(src.read(), os.path.join(MUT, parts[1]))
 
 
 def place(text, dest):
