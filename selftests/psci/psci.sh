@@ -51,7 +51,7 @@ aarch64 | arm*) ;;
 esac
 # The debugfs view: the PSCI driver's own file (PSCI 1.0+: one line per
 # optional function the firmware's PSCI_FEATURES confirms).
-[ -r "$DEBUGFS" ] || mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
+[ -r "$DEBUGFS" ] || mount -t debugfs none /sys/kernel/debug 2>/dev/null
 FEATURES=
 [ -r "$DEBUGFS" ] && FEATURES=$(cat "$DEBUGFS" 2>/dev/null)
 if [ -d "$PSCI" ]; then
@@ -161,21 +161,27 @@ fi
 # (debugfs), the driver's view must agree with it.
 for f in $FUNCTIONS; do
 	fw=$(fw_says "$f")
-	if [ "$VIEW" = sysfs ] && [ -n "$fw" ] && { has "$f" && [ "$fw" = no ] ||
-		! has "$f" && [ "$fw" = yes ]; }; then
-		ktap_test_fail "$f: the driver says $(has "$f" && echo offered || echo absent), PSCI_FEATURES says $fw"
-	elif [ "$VIEW" = debugfs ] && [ -z "$fw" ] && [ "$major" != 0 ] && in_list "$f" "$MANDATORY_0_2"; then
-		ktap_test_skip "$f: mandatory in PSCI $version; this view shows no PSCI_FEATURES answer for it (used below where the test can)"
-	elif has "$f"; then
+	claim=absent
+	has "$f" && claim=offered
+	mandatory=
+	in_list "$f" "$MANDATORY_0_2" && mandatory=1
+	if [ "$VIEW" = sysfs ] && [ -n "$fw" ] &&
+		{ [ "$claim/$fw" = offered/no ] || [ "$claim/$fw" = absent/yes ]; }; then
+		ktap_test_fail "$f: the driver says $claim, PSCI_FEATURES says $fw"
+	elif [ "$VIEW" = debugfs ] && [ -z "$fw" ] && [ "$major" != 0 ] && [ -n "$mandatory" ]; then
+		why="this view shows no PSCI_FEATURES answer for it (used below where the test can)"
+		ktap_test_skip "$f: mandatory in PSCI $version; $why"
+	elif [ "$claim" = offered ]; then
 		id=
 		[ "$VIEW" = sysfs ] && id=", ID $(cat "$PSCI/functions/$f")"
 		ktap_test_pass "$f offered${fw:+, PSCI_FEATURES says yes}$id"
 	elif [ "$major" != 0 ] && [ "$f" = PSCI_FEATURES ]; then
 		ktap_test_fail "$f offered: mandatory from PSCI 1.0, firmware says $version"
-	elif [ "$version" != 0.1 ] && in_list "$f" "$MANDATORY_0_2"; then
+	elif [ "$version" != 0.1 ] && [ -n "$mandatory" ]; then
 		ktap_test_fail "$f offered: mandatory from PSCI 0.2, firmware says $version"
 	elif [ "$VIEW" = debugfs ] && [ -z "$fw" ]; then
-		ktap_test_skip "$f: optional in PSCI $version; this view cannot tell whether the firmware offers it"
+		why="this view cannot tell whether the firmware offers it"
+		ktap_test_skip "$f: optional in PSCI $version; $why"
 	else
 		ktap_test_skip "$f not offered by this firmware (optional in PSCI $version)"
 	fi
