@@ -11,11 +11,11 @@
 #
 # The units are the style gate and each file of qemu-tests/scenarios/: a
 # .cfg file is a table of scenarios (qemu-tests/table.sh), a .sh file the
-# scenarios that need code. A boot
-# keeps about one host core busy (its other vCPUs mostly idle), so JOBS
-# units run side by side, the last files (the longest) first; each unit's
-# TAP goes to build/logs/check/tap/ and is printed in file order, numbered
-# as one stream, when all are done.
+# scenarios that need code. A boot keeps about one host core busy (its
+# other vCPUs mostly idle), so JOBS units run side by side, the longest
+# first (by the last run's times); each unit's TAP goes to
+# build/logs/check/tap/ and is printed in file order, numbered as one
+# stream, when all are done.
 #
 # Nothing is lost in silence: before it runs, each unit's plan is read
 # from its dry listing (a KUnit boot plans KUNIT_PLAN cases and the boot,
@@ -436,7 +436,15 @@ else
 	mapfile -t units < <(printf '%s\n' style qemu-tests/scenarios/*.sh qemu-tests/scenarios/*.cfg |
 		grep -v '\*' | sort -t/ -k3)
 fi
-for ((k = ${#units[@]} - 1; k >= 0; k--)); do
+# Longest first: the order comes from each unit's time in the last run
+# (DURATIONS; a unit it does not list first of all), else the last files
+# first. With the longest started last, the suite would wait for it alone.
+DURATIONS=$BUILD/check-durations.tsv
+mapfile -t order < <(for k in "${!units[@]}"; do
+	d=$(awk -F'\t' -v u="${units[k]}" '$1 == u {print $2; exit}' "$DURATIONS" 2>/dev/null)
+	printf '%s\t%s\n' "${d:-100000}" "$k"
+done | sort -t$'\t' -k1,1nr -k2,2nr | cut -f2)
+for k in "${order[@]}"; do
 	while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do
 		wait -n
 	done
@@ -448,6 +456,12 @@ for ((k = ${#units[@]} - 1; k >= 0; k--)); do
 	) > "$TAPDIR/$k.tap" 2>&1 &
 done
 wait
+# This run's times, for the next run's order (only a full run's).
+if [ -z "${UNITS:-}" ] && [ -z "$FILTER" ]; then
+	for k in "${!units[@]}"; do
+		sed -n "s|^# ${units[k]}: \([0-9]*\) s\$|${units[k]}\t\1|p" "$TAPDIR/$k.tap"
+	done > "$DURATIONS.new" && mv "$DURATIONS.new" "$DURATIONS"
+fi
 
 skipped=0
 for k in "${!units[@]}"; do
