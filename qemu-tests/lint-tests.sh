@@ -91,18 +91,33 @@ done
 
 # libFuzzer with ASan/UBSan over the blob checks, seeded with the examples.
 # A crashing input is kept in build/logs/psci-lint-fuzz/ (crash-*), for a
-# new file in tools/psci-lint/regressions/.
+# new file in tools/psci-lint/regressions/. The corpus grows under build/
+# from run to run. A binary that already passed a full run (its hash in
+# fuzz-clean) is not fuzzed again for the same seconds: the corpus that
+# run left is replayed instead, every input once (FUZZ_FORCE=1 fuzzes
+# anyway); any change to psci-lint's code makes a new binary and a full run.
 artifacts=$BUILD/logs/psci-lint-fuzz
 if [ "$FUZZ_SECONDS" = 0 ]; then
 	:
 elif make -s -C tools/psci-lint fuzz O="$BUILD/psci-lint" > "$work/fuzz-build" 2>&1; then
-	mkdir -p "$work/corpus" "$artifacts"
+	fuzz=$BUILD/psci-lint/psci-lint-fuzz
+	corpus=$BUILD/psci-lint/fuzz-corpus
+	mkdir -p "$corpus" "$artifacts"
 	for f in dts-examples/*.dts; do
-		dtc -q -I dts -O dtb -o "$work/corpus/$(basename "$f" .dts).dtb" "$f"
+		dtc -q -I dts -O dtb -o "$corpus/$(basename "$f" .dts).dtb" "$f"
 	done
-	t "libFuzzer ${FUZZ_SECONDS}s on the blob checks: no crash, no sanitizer report" \
-		"$BUILD/psci-lint/psci-lint-fuzz" -max_total_time="$FUZZ_SECONDS" -max_len=4096 -timeout=10 \
-		-artifact_prefix="$artifacts/" -print_final_stats=1 "$work/corpus"
+	sum=$(sha256sum < "$fuzz" | cut -d' ' -f1)
+	if [ -z "${FUZZ_FORCE:-}" ] && [ "$(cat "$BUILD/psci-lint/fuzz-clean" 2>/dev/null)" = "$sum" ]; then
+		t "libFuzzer corpus of a clean ${FUZZ_SECONDS}s run of this binary replayed ($(find "$corpus" -type f | wc -l) inputs): no crash, no sanitizer report" \
+			"$fuzz" -runs=0 -max_len=4096 -timeout=10 -artifact_prefix="$artifacts/" "$corpus"
+	elif "$fuzz" -max_total_time="$FUZZ_SECONDS" -max_len=4096 -timeout=10 \
+		-artifact_prefix="$artifacts/" -print_final_stats=1 "$corpus" > "$work/fuzz.log" 2>&1; then
+		echo "$sum" > "$BUILD/psci-lint/fuzz-clean"
+		echo "ok - libFuzzer ${FUZZ_SECONDS}s on the blob checks: no crash, no sanitizer report"
+	else
+		echo "not ok - libFuzzer ${FUZZ_SECONDS}s on the blob checks: no crash, no sanitizer report"
+		tail -n 8 "$work/fuzz.log" | sed 's/^/  # /'
+	fi
 else
 	echo "not ok - libFuzzer target builds"
 	sed 's/^/  # /' "$work/fuzz-build" | head -n 8
