@@ -281,6 +281,17 @@ debugfs_view() {
 	sed 's/^/PSCI-DEBUGFS: /' /sys/kernel/debug/psci
 }
 
+# idle_entries: how often CPUs 1-3 entered an idle state deeper than WFI
+# since boot (cpuidle's usage counters; 0 when there are none, as with
+# cpuidle.off=1).
+idle_entries() {
+	n=0
+	for u in /sys/devices/system/cpu/cpu[1-3]/cpuidle/state[1-9]/usage; do
+		[ -r "$u" ] && n=$((n + $(cat "$u")))
+	done
+	echo "PSCI-TEST: idle entries on CPUs 1-3: $n"
+}
+
 # kselftest_psci [ARGS]: the psci kselftest (selftests/psci/psci.sh, as a
 # kernel tree's tools/testing/selftests/psci/ has it), each KTAP line
 # prefixed "KSFT: ", then "KSFT: exit N" with its exit status.
@@ -289,6 +300,18 @@ kselftest_psci() {
 	rc=$?
 	sed 's/^/KSFT: /' /tmp/ksft.out
 	echo "KSFT: exit $rc"
+}
+
+# kselftest_fake_claims: the psci kselftest against a copy of the driver's
+# /sys/firmware/psci with two claims made false (SYSTEM_SUSPEND offered,
+# MIGRATE_INFO_TYPE absent): its comparison with the firmware's own
+# PSCI_FEATURES answers (debugfs) must fail both.
+kselftest_fake_claims() {
+	rm -rf /tmp/fake-psci
+	cp -r /sys/firmware/psci /tmp/fake-psci
+	echo 0x8400000e > /tmp/fake-psci/functions/SYSTEM_SUSPEND
+	rm -f /tmp/fake-psci/functions/MIGRATE_INFO_TYPE
+	PSCI_SYSFS=/tmp/fake-psci kselftest_psci -n
 }
 
 # hibernate_to DEV MARKER: swap on DEV, MARKER in RAM (/tmp), hibernate

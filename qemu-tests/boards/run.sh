@@ -15,6 +15,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/lib.sh
+. qemu-tests/boards/verdict.sh
 
 OUT=$BUILD/boards
 LOGS=$BUILD/logs/check/boards
@@ -62,27 +63,9 @@ cut -f1 "$OUT/nodes/groups.tsv" | awk '{print $1, "stock"; print $1, "ours"}' |
 	xargs -P "${BOARD_JOBS:-2}" -n 2 bash -c 'observe_one "$0" "$1"'
 
 while IFS=$'\t' read -r id count first summary; do
-	stock=$(cat "$OUT/nodes/node-$id.stock")
-	ours=$(cat "$OUT/nodes/node-$id.ours")
-	name="node $id ($count boards, e.g. ${first##*/boot/dts/}): $summary"
-	# The same failure on both kernels is no pass: each must boot.
-	if [ "$stock" = "$ours" ] && [[ "$ours" == *" boot=ok" ]]; then
-		echo "ok - $name"
-		echo "  # both: $ours"
-		continue
-	fi
-	reason=$(awk -F'\t' -v s="$summary" -v st="$stock" -v o="$ours" \
-		'$1 == s && $2 == st && $3 == o {print $4; exit}' "$EXPECTED")
-	if [ -n "$reason" ]; then
-		echo "ok - $name: known difference"
-		echo "  # stock: $stock"
-		echo "  # ours:  $ours"
-		echo "  # why:   $reason"
-	else
-		echo "not ok - $name: the drivers differ"
-		echo "  # stock: $stock ($LOGS/node-$id-stock.log)"
-		echo "  # ours:  $ours ($LOGS/node-$id-ours.log)"
-	fi
+	board_verdict "node $id ($count boards, e.g. ${first##*/boot/dts/}): $summary" "$summary" \
+		"$(cat "$OUT/nodes/node-$id.stock")" "$(cat "$OUT/nodes/node-$id.ours")" "$EXPECTED" \
+		"$LOGS/node-$id-stock.log $LOGS/node-$id-ours.log"
 done < "$OUT/nodes/groups.tsv"
 
 # psci-lint over every board with a psci node.

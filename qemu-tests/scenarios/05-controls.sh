@@ -96,3 +96,44 @@ make_boot_cmd() {
 		'boot: ok, QEMU exited with status 0 after poweroff'
 }
 gates make-boot-cmd make_boot_cmd
+
+# The board corpus (qemu-tests/boards/): the same failure on both kernels
+# and a difference in the calls are failures (board_verdict, the judge of
+# boards/run.sh), and a DTB that cannot be read is counted as unreadable,
+# never left out (psci-nodes.py; boards/run.sh pins that count at 0).
+board_controls() {
+	local out ok='path=std calls=hvc:0x84000002 affinity=yes cpus=0-1 debugfs=6/x end=off boot=ok'
+	local fail=${ok/boot=ok/boot=fail} twice=${ok/calls=hvc:0x84000002/calls=hvc:0x84000002x2} d
+	# shellcheck source=../boards/verdict.sh
+	. qemu-tests/boards/verdict.sh
+	out=$(board_verdict control-node s "$fail" "$fail" /dev/null)
+	control_expect "$out" "boards: a node neither kernel boots is a failure" \
+		'^not ok - control-node: neither kernel reached userspace$'
+	out=$(board_verdict control-node s "$ok" "$twice" /dev/null)
+	control_expect "$out" "boards: a node whose call counts differ is a failure" \
+		'^not ok - control-node: the drivers differ$'
+	out=$(board_verdict control-node s "$ok" "$ok" /dev/null)
+	control_expect "$out" "boards: a node both kernels boot alike passes" '^ok - control-node$'
+	d=$(mktemp -d "$BUILD/tmp.control.XXXXXX")
+	printf 'not a device tree' > "$d/garbage.dtb"
+	/usr/bin/python3 qemu-tests/boards/psci-nodes.py "$d/out" "$d/garbage.dtb" > /dev/null 2>&1
+	out=$(cut -f1 "$d/out/unreadable.tsv" 2>&1)
+	rm -rf "$d"
+	control_expect "$out" "boards: an unreadable DTB is counted, not skipped" 'garbage\.dtb$'
+}
+gates control-boards board_controls
+
+# KUnit's idle boots (21-kunit-idle-*.sh) pass only when CPUs 1-3 entered
+# their idle states; with cpuidle off the same count is 0, which their
+# pattern rejects.
+scenario control-idle-entries-without-cpuidle SMP=4 DTS=dts-examples/psci-idle-states.dts \
+	APPEND=cpuidle.off=1 CMD=idle_entries -- 'PSCI-TEST: idle entries on CPUs 1-3: 0[^0-9]*$' \
+	'!PSCI-TEST: idle entries on CPUs 1-3: [1-9]'
+
+# The kselftest's driver-against-firmware comparison: fed a copy of
+# /sys/firmware/psci with a function added and one taken away, it fails
+# both, naming the firmware's PSCI_FEATURES answer.
+scenario control-kselftest-false-claims SMP=1 CMD=kselftest_fake_claims -- \
+	'KSFT: not ok [0-9]+ SYSTEM_SUSPEND: the driver says offered, PSCI_FEATURES says no' \
+	'KSFT: not ok [0-9]+ MIGRATE_INFO_TYPE: the driver says absent, PSCI_FEATURES says yes' \
+	'KSFT: exit 1'

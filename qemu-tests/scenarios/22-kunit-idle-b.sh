@@ -2,9 +2,9 @@
 # (idle states), 20 boots in two files run side by side: the suite works
 # on state of its own and must never disturb, or be disturbed by, the live
 # driver. Each boot shows that the idle states were entered (cpuidle's
-# usage on CPUs 1-3, read once userspace is up).
+# usage on CPUs 1-3, read once userspace is up: guest/psci-lib.sh's
+# idle_entries; 05-controls.sh shows the pattern failing without cpuidle).
 # shellcheck shell=bash
 
 kunit_repeat kunit-idle-b 10 SMP=4 DTS=dts-examples/psci-idle-states.dts \
-	CMD='n=0; for u in /sys/devices/system/cpu/cpu[1-3]/cpuidle/state[1-9]/usage; do n=$((n + $(cat "$u"))); done; echo "PSCI-TEST: idle entries on CPUs 1-3: $n"' -- \
-	'PSCI-TEST: idle entries on CPUs 1-3: [1-9]' 
+	CMD=idle_entries -- 'PSCI-TEST: idle entries on CPUs 1-3: [1-9]'
