@@ -19,10 +19,13 @@
 # in both drivers). A boot that fails is tried again (up to 3 times), so
 # both images have the same n.
 #
-#   ROUNDS (5)   boots per image and figure
-#   KILLS (200)  offlines timed for the kill wait, per boot
-#   KILL_ROUNDS (2)  boots per image for the kill wait (QEMU and TF-A)
-#   KVM_ROUNDS (2)  boots per image under KVM (FIRMWARE=kvm, nested)
+#   ROUNDS (6)   boots per image and figure
+#   KILLS (60)   offlines timed for the kill wait, per boot
+#   KILL_ROUNDS (6)  boots per image for the kill wait (QEMU and TF-A)
+#   KVM_ROUNDS (4)  boots per image under KVM (FIRMWARE=kvm, nested)
+#
+# The intervals resample whole boots (bench/report.py), so it is the number
+# of boots, not of offlines per boot, that narrows them honestly.
 #   ONLY=kill    rerun only the kill-wait boots (keeps the other logs)
 #   ONLY=kvm     rerun only the KVM boots (keeps the other logs)
 #   BENCH_FLAVOUR=base  use the images make check built (a smoke run: make
@@ -31,11 +34,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
-ROUNDS=${ROUNDS:-5}
+ROUNDS=${ROUNDS:-6}
 FLAVOUR=${BENCH_FLAVOUR:-bench}
-KILLS=${KILLS:-200}
-KILL_ROUNDS=${KILL_ROUNDS:-2}
-KVM_ROUNDS=${KVM_ROUNDS:-2}
+KILLS=${KILLS:-60}
+KILL_ROUNDS=${KILL_ROUNDS:-6}
+KVM_ROUNDS=${KVM_ROUNDS:-4}
 OUT=${BENCH_OUT:-$BUILD/bench}
 ONLY=${ONLY:-}
 mkdir -p "$OUT/logs" "$BUILD/guest-bin"
