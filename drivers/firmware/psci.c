@@ -43,7 +43,6 @@
 #include <asm/smp_plat.h>
 #include <asm/suspend.h>
 
-#include "psci_functions.h"
 
 /* The operations this driver can ask the firmware for. */
 enum psci_fn {
@@ -65,23 +64,66 @@ enum psci_fn {
 	PSCI_FN_MAX
 };
 
-/* Each operation's number among the standard functions (psci_functions.h). */
+#ifndef PSCI_1_3_FN_SYSTEM_OFF2
+/* PSCI 1.3 (DEN0022F); 6.12's uapi header predates it. */
+#define PSCI_1_3_FN_SYSTEM_OFF2		PSCI_0_2_FN(0x15)
+#endif
+
+/* A standard function's number: its ID's offset in the SMC32 range. */
+#define PSCI_STD_NR(id)		((id) - PSCI_0_2_FN_BASE)
+
+/*
+ * Every standard function (DEN0022), by number: its name, and whether it
+ * has an SMC64 form. The IDs are <uapi/linux/psci.h>'s.
+ */
+struct psci_std_function {
+	const char *name;
+	bool smc64;
+};
+
+#define PSCI_STD(id, nm, wide)	[PSCI_STD_NR(id)] = { .name = nm, .smc64 = wide }
+static const struct psci_std_function psci_std_functions[] = {
+	PSCI_STD(PSCI_0_2_FN_PSCI_VERSION, "PSCI_VERSION", false),
+	PSCI_STD(PSCI_0_2_FN_CPU_SUSPEND, "CPU_SUSPEND", true),
+	PSCI_STD(PSCI_0_2_FN_CPU_OFF, "CPU_OFF", false),
+	PSCI_STD(PSCI_0_2_FN_CPU_ON, "CPU_ON", true),
+	PSCI_STD(PSCI_0_2_FN_AFFINITY_INFO, "AFFINITY_INFO", true),
+	PSCI_STD(PSCI_0_2_FN_MIGRATE, "MIGRATE", true),
+	PSCI_STD(PSCI_0_2_FN_MIGRATE_INFO_TYPE, "MIGRATE_INFO_TYPE", false),
+	PSCI_STD(PSCI_0_2_FN_MIGRATE_INFO_UP_CPU, "MIGRATE_INFO_UP_CPU", true),
+	PSCI_STD(PSCI_0_2_FN_SYSTEM_OFF, "SYSTEM_OFF", false),
+	PSCI_STD(PSCI_0_2_FN_SYSTEM_RESET, "SYSTEM_RESET", false),
+	PSCI_STD(PSCI_1_0_FN_PSCI_FEATURES, "PSCI_FEATURES", false),
+	PSCI_STD(PSCI_1_0_FN_CPU_FREEZE, "CPU_FREEZE", false),
+	PSCI_STD(PSCI_1_0_FN_CPU_DEFAULT_SUSPEND, "CPU_DEFAULT_SUSPEND", true),
+	PSCI_STD(PSCI_1_0_FN_NODE_HW_STATE, "NODE_HW_STATE", true),
+	PSCI_STD(PSCI_1_0_FN_SYSTEM_SUSPEND, "SYSTEM_SUSPEND", true),
+	PSCI_STD(PSCI_1_0_FN_SET_SUSPEND_MODE, "SET_SUSPEND_MODE", false),
+	PSCI_STD(PSCI_1_0_FN_STAT_RESIDENCY, "STAT_RESIDENCY", true),
+	PSCI_STD(PSCI_1_0_FN_STAT_COUNT, "STAT_COUNT", true),
+	PSCI_STD(PSCI_1_1_FN_SYSTEM_RESET2, "SYSTEM_RESET2", true),
+	PSCI_STD(PSCI_1_1_FN_MEM_PROTECT, "MEM_PROTECT", false),
+	PSCI_STD(PSCI_1_1_FN_MEM_PROTECT_CHECK_RANGE, "MEM_PROTECT_CHECK_RANGE", true),
+	PSCI_STD(PSCI_1_3_FN_SYSTEM_OFF2, "SYSTEM_OFF2", true),
+};
+
+/* Each operation's number among the standard functions. */
 static const u8 psci_fn_number[PSCI_FN_MAX] = {
-	[PSCI_FN_VERSION]		= 0x00,
-	[PSCI_FN_CPU_SUSPEND]		= 0x01,
-	[PSCI_FN_CPU_OFF]		= 0x02,
-	[PSCI_FN_CPU_ON]		= 0x03,
-	[PSCI_FN_AFFINITY_INFO]		= 0x04,
-	[PSCI_FN_MIGRATE]		= 0x05,
-	[PSCI_FN_MIGRATE_INFO_TYPE]	= 0x06,
-	[PSCI_FN_MIGRATE_INFO_UP_CPU]	= 0x07,
-	[PSCI_FN_SYSTEM_OFF]		= 0x08,
-	[PSCI_FN_SYSTEM_RESET]		= 0x09,
-	[PSCI_FN_FEATURES]		= 0x0a,
-	[PSCI_FN_SYSTEM_SUSPEND]	= 0x0e,
-	[PSCI_FN_SET_SUSPEND_MODE]	= 0x0f,
-	[PSCI_FN_SYSTEM_RESET2]		= 0x12,
-	[PSCI_FN_SYSTEM_OFF2]		= 0x15,
+	[PSCI_FN_VERSION]		= PSCI_STD_NR(PSCI_0_2_FN_PSCI_VERSION),
+	[PSCI_FN_CPU_SUSPEND]		= PSCI_STD_NR(PSCI_0_2_FN_CPU_SUSPEND),
+	[PSCI_FN_CPU_OFF]		= PSCI_STD_NR(PSCI_0_2_FN_CPU_OFF),
+	[PSCI_FN_CPU_ON]		= PSCI_STD_NR(PSCI_0_2_FN_CPU_ON),
+	[PSCI_FN_AFFINITY_INFO]		= PSCI_STD_NR(PSCI_0_2_FN_AFFINITY_INFO),
+	[PSCI_FN_MIGRATE]		= PSCI_STD_NR(PSCI_0_2_FN_MIGRATE),
+	[PSCI_FN_MIGRATE_INFO_TYPE]	= PSCI_STD_NR(PSCI_0_2_FN_MIGRATE_INFO_TYPE),
+	[PSCI_FN_MIGRATE_INFO_UP_CPU]	= PSCI_STD_NR(PSCI_0_2_FN_MIGRATE_INFO_UP_CPU),
+	[PSCI_FN_SYSTEM_OFF]		= PSCI_STD_NR(PSCI_0_2_FN_SYSTEM_OFF),
+	[PSCI_FN_SYSTEM_RESET]		= PSCI_STD_NR(PSCI_0_2_FN_SYSTEM_RESET),
+	[PSCI_FN_FEATURES]		= PSCI_STD_NR(PSCI_1_0_FN_PSCI_FEATURES),
+	[PSCI_FN_SYSTEM_SUSPEND]	= PSCI_STD_NR(PSCI_1_0_FN_SYSTEM_SUSPEND),
+	[PSCI_FN_SET_SUSPEND_MODE]	= PSCI_STD_NR(PSCI_1_0_FN_SET_SUSPEND_MODE),
+	[PSCI_FN_SYSTEM_RESET2]		= PSCI_STD_NR(PSCI_1_1_FN_SYSTEM_RESET2),
+	[PSCI_FN_SYSTEM_OFF2]		= PSCI_STD_NR(PSCI_1_3_FN_SYSTEM_OFF2),
 };
 
 #ifndef PSCI_1_3_OFF_TYPE_HIBERNATE_OFF
@@ -139,9 +181,9 @@ struct psci_reset_mode {
 
 /*
  * Everything the probe found about one firmware. The kernel's firmware is
- * the one instance "psci" below, written at boot (the PSCI_FEATURES cache
- * fills in later); the unit tests probe fake firmware into instances of
- * their own, so that nothing they do reaches the running kernel's.
+ * the one instance "psci" below, written at boot only; the unit tests
+ * probe fake firmware into instances of their own, so that nothing they
+ * do reaches the running kernel's.
  */
 struct psci_state {
 	psci_call_fn *call;		/* the conduit; NULL = no PSCI */
@@ -153,11 +195,8 @@ struct psci_state {
 	int tos_type;			/* MIGRATE_INFO_TYPE answer */
 	u64 tos_mpidr;			/* valid for a uniprocessor Trusted OS */
 	u32 smccc_version;
-	/*
-	 * PSCI_FEATURES answers for functions asked about only when first
-	 * needed: 0 not asked yet, 1 advertised, -1 not.
-	 */
-	int feature_cache[PSCI_FN_MAX];
+	/* Functions present whose PSCI_FEATURES answer was no (BIT(fn)). */
+	u32 denied;
 	struct psci_0_1_function_ids legacy_ids;
 	struct psci_reset_mode reset_modes[PSCI_RESET_MODES];
 };
@@ -165,7 +204,7 @@ struct psci_state {
 /* The fields a state starts with before any probe. */
 #define PSCI_STATE_INIT	.conduit = SMCCC_CONDUIT_NONE, .tos_type = PSCI_RET_NOT_SUPPORTED
 
-static struct psci_state psci = { PSCI_STATE_INIT };
+static struct psci_state psci __ro_after_init = { PSCI_STATE_INIT };
 
 struct psci_operations psci_ops;
 
@@ -291,35 +330,16 @@ static int psci_features(const struct psci_state *s, enum psci_fn fn)
 }
 
 /*
- * Optional functions whose PSCI_FEATURES answer waits until first needed
- * (MIGRATE_INFO_TYPE is called at boot either way, as it always was; its
- * answer decides only what /sys/firmware/psci/functions/ shows).
+ * Is @fn there to call? Present in this version (or node), and not denied
+ * by PSCI_FEATURES at boot (1.0+: the optional functions are asked about
+ * at probe, as the stock driver asks about SYSTEM_RESET2). A
+ * MIGRATE_INFO_TYPE that answered NOT_SUPPORTED is not offered either.
  */
-static bool psci_asked_lazily(enum psci_fn fn)
+static bool psci_offered(const struct psci_state *s, enum psci_fn fn)
 {
-	return fn == PSCI_FN_MIGRATE || fn == PSCI_FN_MIGRATE_INFO_TYPE ||
-	       fn == PSCI_FN_MIGRATE_INFO_UP_CPU || fn == PSCI_FN_SYSTEM_RESET2;
-}
-
-/*
- * Is @fn there to call? On 1.0+ the optional functions not asked about at
- * boot are asked about once; before 1.0 there is no PSCI_FEATURES and
- * every function of the version is assumed.
- */
-static bool psci_advertised(struct psci_state *s, enum psci_fn fn)
-{
-	int known;
-
-	if (!psci_has(s, fn))
+	if (!psci_has(s, fn) || (s->denied & BIT(fn)))
 		return false;
-	if (!psci_has(s, PSCI_FN_FEATURES) || !psci_asked_lazily(fn))
-		return true;
-	known = READ_ONCE(s->feature_cache[fn]);
-	if (!known) {
-		known = psci_features(s, fn) >= 0 ? 1 : -1;
-		WRITE_ONCE(s->feature_cache[fn], known);
-	}
-	return known > 0;
+	return fn != PSCI_FN_MIGRATE_INFO_TYPE || s->tos_type != PSCI_RET_NOT_SUPPORTED;
 }
 
 /* ---- status codes ----------------------------------------------------- */
@@ -414,9 +434,9 @@ static int psci_do_cpu_on(const struct psci_state *s, unsigned long cpuid,
 	return psci_to_errno(err);
 }
 
-static int psci_do_migrate(struct psci_state *s, unsigned long cpuid)
+static int psci_do_migrate(const struct psci_state *s, unsigned long cpuid)
 {
-	if (!psci_advertised(s, PSCI_FN_MIGRATE))
+	if (!psci_offered(s, PSCI_FN_MIGRATE))
 		return -EOPNOTSUPP;
 	return psci_to_errno(psci_call(s, PSCI_FN_MIGRATE, cpuid, 0, 0));
 }
@@ -495,7 +515,8 @@ static u32 psci_power_state_valid_bits(const struct psci_state *s)
 	       PSCI_0_2_POWER_STATE_AFFL_MASK;
 }
 
-static bool psci_power_state_loses_context(const struct psci_state *s, u32 state)
+/* Used by the idle path (CONFIG_CPU_IDLE) and the unit tests only. */
+static bool __maybe_unused psci_power_state_loses_context(const struct psci_state *s, u32 state)
 {
 	u32 type = psci_ext_power_state(s) ? PSCI_1_0_EXT_POWER_STATE_TYPE_MASK :
 					     PSCI_0_2_POWER_STATE_TYPE_MASK;
@@ -656,11 +677,13 @@ static void __init psci_probe_trusted_os(struct psci_state *s)
 	case PSCI_0_2_TOS_UP_NO_MIGRATE:
 		break;
 	case PSCI_0_2_TOS_MP:
+		pr_info("Trusted OS migration not required\n");
+		return;
 	case PSCI_RET_NOT_SUPPORTED:
+		pr_info("MIGRATE_INFO_TYPE not supported.\n");
 		return;
 	default:
-		pr_warn("MIGRATE_INFO_TYPE returned %d, expected 0, 1, 2 or NOT_SUPPORTED; assuming no Trusted OS\n",
-			s->tos_type);
+		pr_err("MIGRATE_INFO_TYPE returned unknown type (%d)\n", s->tos_type);
 		s->tos_type = PSCI_RET_NOT_SUPPORTED;
 		return;
 	}
@@ -668,14 +691,12 @@ static void __init psci_probe_trusted_os(struct psci_state *s)
 	mpidr = psci_has(s, PSCI_FN_MIGRATE_INFO_UP_CPU) ?
 		psci_call(s, PSCI_FN_MIGRATE_INFO_UP_CPU, 0, 0, 0) : ~0UL;
 	if (mpidr & ~MPIDR_HWID_BITMASK) {
-		pr_warn("MIGRATE_INFO_UP_CPU returned 0x%lx, not an MPIDR; Trusted OS CPU unknown\n",
-			mpidr);
+		pr_warn("MIGRATE_INFO_UP_CPU reported invalid physical ID (0x%lx)\n", mpidr);
 		s->tos_type = PSCI_RET_NOT_SUPPORTED;
 		return;
 	}
 	s->tos_mpidr = mpidr;
-	pr_info("Trusted OS resident on MPIDR 0x%lx (%smigratable); that CPU stays online\n",
-		mpidr, s->tos_type == PSCI_0_2_TOS_UP_MIGRATE ? "" : "not ");
+	pr_info("Trusted OS resident on physical CPU 0x%lx\n", mpidr);
 }
 
 /* ---- power off and restart -------------------------------------------- */
@@ -904,11 +925,11 @@ static bool psci_vendor_reset_type(const struct psci_state *s, const char *cmd,
  * Try SYSTEM_RESET2 with @r where the firmware has it. Returns only if it
  * is absent or refused, SYSTEM_RESET being the fallback.
  */
-static void psci_try_reset2(struct psci_state *s, const struct psci_reset2_req *r)
+static void psci_try_reset2(const struct psci_state *s, const struct psci_reset2_req *r)
 {
 	int err;
 
-	if (!psci_advertised(s, PSCI_FN_SYSTEM_RESET2)) {
+	if (!psci_offered(s, PSCI_FN_SYSTEM_RESET2)) {
 		if (r->cmd)
 			pr_notice("no SYSTEM_RESET2 for reboot mode \"%s\" (reset_type 0x%08x), using SYSTEM_RESET\n",
 				  r->cmd, r->type);
@@ -935,7 +956,7 @@ static void psci_try_reset2(struct psci_state *s, const struct psci_reset2_req *
  * names, or a warm reset, through SYSTEM_RESET2 where the firmware has it;
  * SYSTEM_RESET otherwise and as the fallback. Returns only if all failed.
  */
-static void psci_do_restart(struct psci_state *s, enum reboot_mode mode, const char *cmd)
+static void psci_do_restart(const struct psci_state *s, enum reboot_mode mode, const char *cmd)
 {
 	struct psci_reset2_req r = { .type = PSCI_1_1_RESET_TYPE_SYSTEM_WARM_RESET };
 	bool reset2 = mode == REBOOT_WARM || mode == REBOOT_SOFT;
@@ -969,21 +990,6 @@ static struct notifier_block psci_restart_nb = {
 	.priority = PSCI_RESTART_PRIORITY,
 };
 
-/* PSCI 0.1 cannot power off or reset; say so when the kernel tries. */
-static int psci_legacy_reboot_notify(struct notifier_block *nb,
-				     unsigned long action, void *unused)
-{
-	if (action == SYS_RESTART)
-		pr_emerg("PSCI 0.1 offers no SYSTEM_RESET: cannot restart through PSCI\n");
-	else
-		pr_emerg("PSCI 0.1 offers no SYSTEM_OFF: cannot power off through PSCI, halting\n");
-	return NOTIFY_DONE;
-}
-
-static struct notifier_block psci_legacy_reboot_nb = {
-	.notifier_call = psci_legacy_reboot_notify,
-};
-
 /*
  * Called from setup_arch() once the kernel's firmware is probed, so that
  * even an early panic with panic=N resets through PSCI. Nothing here
@@ -996,12 +1002,13 @@ static void __init psci_register_hooks(void)
 {
 	int err;
 
-	if (psci.version < PSCI_VERSION(0, 2)) {
-		err = register_reboot_notifier(&psci_legacy_reboot_nb);
-		if (err)
-			pr_err("cannot register the PSCI 0.1 reboot notifier (%d)\n", err);
+	/*
+	 * PSCI 0.1 has no SYSTEM_OFF or SYSTEM_RESET: nothing to register.
+	 * The board's own handlers do it, or the kernel says that it halted
+	 * ("reboot: System halted", "Reboot failed -- System halted").
+	 */
+	if (psci.version < PSCI_VERSION(0, 2))
 		return;
-	}
 
 	if (psci_has(&psci, PSCI_FN_SYSTEM_OFF))
 		pm_power_off = psci_power_off;
@@ -1057,6 +1064,8 @@ static void __init psci_probe_smccc(struct psci_state *s)
 			ver = answer;
 	}
 	s->smccc_version = ver;
+	pr_info("SMC Calling Convention v%d.%d\n", PSCI_VERSION_MAJOR(ver),
+		PSCI_VERSION_MINOR(ver));
 }
 
 /*
@@ -1084,29 +1093,43 @@ static void __init psci_probe_off2(struct psci_state *s)
 }
 
 /*
- * On 1.0+, ask at boot about what the boot needs: CPU_SUSPEND's flags
- * (power_state format, OSI) and SYSTEM_SUSPEND (suspend_set_ops() wants
- * to know now). SET_SUSPEND_MODE comes with OSI; MIGRATE,
- * MIGRATE_INFO_UP_CPU and SYSTEM_RESET2 are asked about when first used
- * (psci_advertised()). A firmware newer than this driver knows is asked
- * about every function: only what it confirms is used.
+ * On 1.0+, ask at boot, in the stock driver's order: CPU_SUSPEND's flags
+ * (power_state format, OSI), SYSTEM_SUSPEND and SYSTEM_RESET2; then the
+ * other optional functions, so that /sys/firmware/psci/functions/ is true
+ * and no firmware call is left for the restart path. SET_SUSPEND_MODE
+ * comes with OSI. A firmware newer than this driver knows is asked about
+ * every function: only what it confirms is used.
  */
 static void __init psci_probe_features(struct psci_state *s)
 {
+	static const enum psci_fn optional[] __initconst = {
+		PSCI_FN_SYSTEM_RESET2, PSCI_FN_MIGRATE, PSCI_FN_MIGRATE_INFO_TYPE,
+		PSCI_FN_MIGRATE_INFO_UP_CPU,
+	};
 	enum psci_fn fn;
-	int feature;
+	int feature, i;
 
+	/*
+	 * CPU_SUSPEND is mandatory: an error here is the firmware's bug, and
+	 * like the stock driver this keeps CPU_SUSPEND (idle states stay
+	 * usable), in the original power_state format.
+	 */
 	feature = psci_features(s, PSCI_FN_CPU_SUSPEND);
 	if (feature >= 0)
 		s->cpu_suspend_features = feature;
 	else
-		s->fid[PSCI_FN_CPU_SUSPEND] = 0;
+		pr_warn(FW_BUG "PSCI_FEATURES(CPU_SUSPEND) returned %d; assuming the original power_state format\n",
+			feature);
 
 	if (!(s->cpu_suspend_features & PSCI_1_0_OS_INITIATED))
 		s->fid[PSCI_FN_SET_SUSPEND_MODE] = 0;
 
 	if (!IS_ENABLED(CONFIG_SUSPEND) || psci_features(s, PSCI_FN_SYSTEM_SUSPEND) < 0)
 		s->fid[PSCI_FN_SYSTEM_SUSPEND] = 0;
+
+	for (i = 0; i < ARRAY_SIZE(optional); i++)
+		if (psci_has(s, optional[i]) && psci_features(s, optional[i]) < 0)
+			s->denied |= BIT(optional[i]);
 
 	psci_probe_off2(s);
 
@@ -1152,6 +1175,11 @@ static int __init psci_probe_standard(struct psci_state *s, u32 *version)
 	s->fid[PSCI_FN_VERSION] = PSCI_0_2_FN_PSCI_VERSION;
 	ver = psci_call(s, PSCI_FN_VERSION, 0, 0, 0);
 	*version = ver;
+	/* The stock driver's lines, which test farms and bug reports grep. */
+	pr_info("PSCIv%d.%d detected in firmware.\n", PSCI_VERSION_MAJOR(ver),
+		PSCI_VERSION_MINOR(ver));
+	if (PSCI_VERSION_MAJOR(ver) == 0 && PSCI_VERSION_MINOR(ver) < 2)
+		pr_err("Conflicting PSCI version detected.\n");
 	if (!psci_version_plausible(ver)) {
 		s->fid[PSCI_FN_VERSION] = 0;
 		return -ENODEV;
@@ -1160,15 +1188,16 @@ static int __init psci_probe_standard(struct psci_state *s, u32 *version)
 	s->version = ver;
 	s->smccc_version = ARM_SMCCC_VERSION_1_0;
 	psci_use_standard_ids(s, PSCI_VERSION_MAJOR(ver) >= 1);
+	pr_info("Using standard PSCI v0.2 function IDs\n");
 	if (PSCI_VERSION_MAJOR(ver) > PSCI_MAJOR_KNOWN)
 		pr_warn("PSCI_VERSION says %u.%u, newer than the 1.x this kernel knows; using the functions PSCI_FEATURES confirms\n",
 			PSCI_VERSION_MAJOR(ver), PSCI_VERSION_MINOR(ver));
+	/* MIGRATE_INFO_UP_CPU is asked only when a Trusted OS says so. */
+	psci_probe_trusted_os(s);
 	if (PSCI_VERSION_MAJOR(ver) >= 1) {
 		psci_probe_smccc(s);
 		psci_probe_features(s);
 	}
-	/* MIGRATE_INFO_UP_CPU is asked only when a Trusted OS says so. */
-	psci_probe_trusted_os(s);
 
 	pr_info("PSCIv%u.%u over %s from %s; SMCCC v%u.%u%s%s%s\n",
 		PSCI_VERSION_MAJOR(ver), PSCI_VERSION_MINOR(ver),
@@ -1180,8 +1209,11 @@ static int __init psci_probe_standard(struct psci_state *s, u32 *version)
 		psci_state_has_osi(s) ? ", OSI" : "");
 
 	/* A kernel started after one that chose OSI must not inherit it. */
-	if (psci_state_has_osi(s))
+	if (psci_state_has_osi(s)) {
+		if (s->source && !strcmp(s->source, "arm,psci-1.0"))
+			pr_info("OSI mode supported.\n");
 		psci_do_set_osi_mode(s, false);
+	}
 	return 0;
 }
 
@@ -1197,20 +1229,21 @@ enum psci_dt_ids {
  * The compatibles, best first: a node listing several is probed as the
  * first of them in this table, whatever their order in the node.
  */
-static const struct of_device_id psci_of_match[] = {
+static const struct of_device_id psci_of_match[] __initconst = {
 	{ .compatible = "arm,psci-1.0", .data = (void *)PSCI_DT_STANDARD },
 	{ .compatible = "arm,psci-0.2", .data = (void *)PSCI_DT_STANDARD },
 	{ .compatible = "arm,psci", .data = (void *)PSCI_DT_LEGACY },
 	{}
 };
 
-static enum psci_dt_ids psci_dt_match_ids(const struct of_device_id *m)
+static enum psci_dt_ids __init psci_dt_match_ids(const struct of_device_id *m)
 {
 	return (uintptr_t)m->data;
 }
 
 /* The best entry of psci_of_match for @np (of the legacy ones, if @legacy). */
-static const struct of_device_id *psci_dt_match(const struct device_node *np, bool legacy)
+static const struct of_device_id *__init psci_dt_match(const struct device_node *np,
+						      bool legacy)
 {
 	const struct of_device_id *m;
 
@@ -1248,19 +1281,24 @@ static struct device_node *__init psci_find_node(struct device_node **disabled)
 	return found;
 }
 
-/* The conduit from "method"; false (and one line) when it is unusable. */
+/*
+ * The conduit from "method"; false (and one line) when it is unusable. Of
+ * a list of strings the first counts, as for the stock driver (psci-lint
+ * tells the board's author).
+ */
 static bool __init psci_dt_conduit(struct psci_state *s, const struct device_node *np)
 {
 	const struct property *prop = of_find_property(np, "method", NULL);
 	const char *val;
 
+	pr_info("probing for conduit method from DT.\n");
 	if (!prop) {
 		pr_err("%pOF: missing \"method\" property, expected \"smc\" or \"hvc\"; PSCI disabled\n",
 		       np);
 		return false;
 	}
 	val = prop->value;
-	if (prop->length < 1 || !val || strnlen(val, prop->length) != prop->length - 1) {
+	if (prop->length < 1 || !val || strnlen(val, prop->length) == prop->length) {
 		pr_err("%pOF: \"method\" is not a string (%d bytes), expected \"smc\" or \"hvc\"; PSCI disabled\n",
 		       np, prop->length);
 		return false;
@@ -1292,8 +1330,10 @@ static const char *psci_std_id_clash(u32 id, enum psci_fn fn)
 }
 
 /*
- * Read the legacy IDs of an "arm,psci" node. Each is optional; a malformed
- * one is dropped with a line saying why. In a node that is only
+ * Read the legacy IDs of an "arm,psci" node. Each is optional; one shorter
+ * than a cell, or 0, is dropped with a line saying why. What the stock
+ * driver accepts is accepted silently (psci-lint tells the board's author):
+ * the first cell of a longer property, two operations sharing one ID. In a node that is only
  * "arm,psci", the IDs are whatever that firmware defined (Calxeda's
  * cpu_on is 0x84000006), so they are used as they are. Only when a node
  * that also says "arm,psci-0.2"/"arm,psci-1.0" falls back to them
@@ -1305,7 +1345,7 @@ static void __init psci_dt_read_legacy(struct psci_state *s, const struct device
 				       bool standard_too)
 {
 	u32 ids[ARRAY_SIZE(psci_legacy_props)] = { };
-	int i, j;
+	int i;
 
 	for (i = 0; i < ARRAY_SIZE(psci_legacy_props); i++) {
 		const char *name = psci_legacy_props[i].prop;
@@ -1316,7 +1356,7 @@ static void __init psci_dt_read_legacy(struct psci_state *s, const struct device
 
 		if (!prop)
 			continue;
-		if (prop->length != sizeof(u32) || !prop->value) {
+		if (prop->length < sizeof(u32) || !prop->value) {
 			pr_err("%pOF: \"%s\" is %d bytes, expected one 32-bit cell; %s disabled\n",
 			       np, name, prop->length, psci_fn_name(fn));
 			continue;
@@ -1336,17 +1376,6 @@ static void __init psci_dt_read_legacy(struct psci_state *s, const struct device
 		ids[i] = id;
 	}
 
-	/* Two operations sharing one ID cannot both be right. */
-	for (i = 0; i < ARRAY_SIZE(ids); i++)
-		for (j = i + 1; j < ARRAY_SIZE(ids); j++)
-			if (ids[i] && ids[i] == ids[j]) {
-				pr_err("%pOF: \"%s\" and \"%s\" share ID 0x%08x; both disabled\n",
-				       np, psci_legacy_props[i].prop,
-				       psci_legacy_props[j].prop, ids[i]);
-				ids[j] = 0;
-				ids[i] = 0;
-			}
-
 	for (i = 0; i < ARRAY_SIZE(ids); i++)
 		s->fid[psci_legacy_props[i].fn] = ids[i];
 	s->legacy_ids = (struct psci_0_1_function_ids){
@@ -1360,7 +1389,10 @@ static void __init psci_dt_read_legacy(struct psci_state *s, const struct device
 static int __init psci_probe_legacy(struct psci_state *s, const struct device_node *np,
 				    bool standard_too)
 {
+	pr_info("Using PSCI v0.1 Function IDs from DT\n");
 	s->version = PSCI_VERSION(0, 1);
+	/* What a firmware that reports no SMCCC version implements (ABI). */
+	s->smccc_version = ARM_SMCCC_VERSION_1_0;
 	psci_dt_read_legacy(s, np, standard_too);
 	if (!s->fid[PSCI_FN_CPU_SUSPEND] && !s->fid[PSCI_FN_CPU_OFF] &&
 	    !s->fid[PSCI_FN_CPU_ON] && !s->fid[PSCI_FN_MIGRATE]) {
@@ -1477,9 +1509,10 @@ int __init psci_acpi_init(void)
 	u32 ver;
 
 	if (!acpi_psci_present()) {
-		pr_info("FADT does not announce PSCI\n");
+		pr_info("is not implemented in ACPI.\n");
 		return -EOPNOTSUPP;
 	}
+	pr_info("probing for conduit method from ACPI.\n");
 
 	psci.source = "ACPI";
 	psci_set_conduit(&psci, acpi_psci_use_hvc() ? SMCCC_CONDUIT_HVC : SMCCC_CONDUIT_SMC);
@@ -1566,7 +1599,7 @@ static ssize_t trusted_os_show(struct kobject *kobj, struct kobj_attribute *attr
 	return sysfs_emit(buf, "%s\n", psci_tos_name());
 }
 
-/* The optional functions present, asking PSCI_FEATURES where not yet done. */
+/* The optional functions offered (what the probe asked PSCI_FEATURES). */
 static ssize_t features_show(struct kobject *kobj, struct kobj_attribute *attr, char *buf)
 {
 	static const enum psci_fn optional[] = {
@@ -1577,7 +1610,7 @@ static ssize_t features_show(struct kobject *kobj, struct kobj_attribute *attr, 
 	int i, len = 0;
 
 	for (i = 0; i < ARRAY_SIZE(optional); i++)
-		if (psci_advertised(&psci, optional[i]))
+		if (psci_offered(&psci, optional[i]))
 			len += sysfs_emit_at(buf, len, "%s%s", len ? " " : "",
 					     psci_fn_name(optional[i]));
 	len += sysfs_emit_at(buf, len, "\n");
@@ -1644,7 +1677,7 @@ static ssize_t psci_fn_calls_show(struct kobject *kobj, struct kobj_attribute *a
 
 static umode_t psci_fn_visible(struct kobject *kobj, struct attribute *attr, int n)
 {
-	return psci_advertised(&psci, n) ? attr->mode : 0;
+	return psci_offered(&psci, n) ? attr->mode : 0;
 }
 
 static const struct attribute_group psci_fn_id_group = {

@@ -463,13 +463,49 @@ static void __init psci_test_boot_calls(struct kunit *test)
 {
 	struct device_node *np = fake_node_new();
 
-	/* The boot asks only what it needs; MIGRATE and SYSTEM_RESET2 wait. */
+	/*
+	 * Everything is asked at probe, once, in the stock driver's order
+	 * (PSCI_VERSION, MIGRATE_INFO_TYPE, then SMCCC_VERSION's and
+	 * CPU_SUSPEND's PSCI_FEATURES), so that no call is left for later,
+	 * the restart path included.
+	 */
 	fake_prop_strs("compatible", "arm,psci-1.0");
 	fake_psci_1_1();
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
-	KUNIT_EXPECT_EQ(test, fake_count_features(SPEC_SYSTEM_RESET2), 0);
-	KUNIT_EXPECT_EQ(test, fake_count_features(SPEC_MIGRATE), 0);
-	KUNIT_EXPECT_LE(test, fake.nr_calls, 5);
+	KUNIT_ASSERT_GE(test, fake.nr_calls, 4);
+	KUNIT_EXPECT_EQ(test, fake.log[0].fid, SPEC_PSCI_VERSION);
+	KUNIT_EXPECT_EQ(test, fake.log[1].fid, SPEC_MIGRATE_INFO_TYPE);
+	KUNIT_EXPECT_EQ(test, fake.log[2].fid, SPEC_PSCI_FEATURES);
+	KUNIT_EXPECT_EQ(test, fake.log[2].a0, SPEC_SMCCC_VERSION);
+	KUNIT_EXPECT_EQ(test, fake_count_features(SPEC_CPU_SUSPEND), 1);
+	KUNIT_EXPECT_EQ(test, fake_count_features(SPEC_SYSTEM_RESET2), 1);
+	KUNIT_EXPECT_EQ(test, fake_count_features(SPEC_MIGRATE), 1);
+	KUNIT_EXPECT_EQ(test, fake_count_features(SPEC_MIGRATE_INFO_UP_CPU), 1);
+	KUNIT_EXPECT_FALSE(test, psci_offered(&t, PSCI_FN_SYSTEM_RESET2));
+	fake.nr_calls = 0;
+	psci_do_restart(&t, REBOOT_WARM, NULL);
+	/* A warm restart: SYSTEM_RESET at once, no PSCI_FEATURES first. */
+	KUNIT_EXPECT_EQ(test, fake_count(SPEC_PSCI_FEATURES), 0);
+	KUNIT_EXPECT_EQ(test, fake_count(SPEC_SYSTEM_RESET), 1);
+}
+
+static void __init psci_test_cpu_suspend_features_error(struct kunit *test)
+{
+	struct device_node *np = fake_node_new();
+
+	/*
+	 * CPU_SUSPEND is mandatory: a firmware whose PSCI_FEATURES says
+	 * otherwise is wrong, and the stock driver keeps CPU_SUSPEND (and
+	 * with it cpuidle-psci); so does this one, in the original format.
+	 */
+	fake_prop_strs("compatible", "arm,psci-1.0");
+	fake_psci_1_1();
+	fake_rule(SPEC_PSCI_FEATURES, SPEC_CPU_SUSPEND, SPEC_NOT_SUPPORTED);
+	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
+	KUNIT_EXPECT_TRUE(test, psci_has(&t, PSCI_FN_CPU_SUSPEND));
+	KUNIT_EXPECT_NOT_NULL(test, t_ops.cpu_suspend);
+	KUNIT_EXPECT_FALSE(test, psci_ext_power_state(&t));
+	KUNIT_EXPECT_FALSE(test, psci_state_has_osi(&t));
 }
 
 static void __init psci_test_smccc_version(struct kunit *test)
@@ -546,13 +582,13 @@ static void __init psci_test_method_bad_values(struct kunit *test)
 {
 	static const char upper[] = "HVC";
 	static const char empty[] = "";
-	static const char two[] = "hvc\0smc";
 	static const char unterminated[] = { 'h', 'v', 'c' };
+	static const char smc_first[] = "smc\0hvc";
 	static const struct {
 		const void *val;
 		int len;
 	} bad[] = {
-		{ upper, sizeof(upper) }, { empty, sizeof(empty) }, { two, sizeof(two) },
+		{ upper, sizeof(upper) }, { empty, sizeof(empty) },
 		{ unterminated, sizeof(unterminated) }, { NULL, 0 },
 	};
 	int i;
@@ -572,6 +608,14 @@ static void __init psci_test_method_bad_values(struct kunit *test)
 		KUNIT_EXPECT_FALSE(test, psci_dt_conduit(&t, np));
 	}
 	KUNIT_EXPECT_EQ(test, fake.nr_calls, 0);
+	{
+		/* A list: its first string counts, as of_property_read_string() reads it. */
+		struct device_node *np = fake_node_new();
+
+		fake_prop("method", smc_first, sizeof(smc_first));
+		KUNIT_EXPECT_TRUE(test, psci_dt_conduit(&t, np));
+		KUNIT_EXPECT_EQ(test, t.conduit, SMCCC_CONDUIT_SMC);
+	}
 }
 
 static void __init psci_test_method_smc_hvc(struct kunit *test)
@@ -604,6 +648,8 @@ static void __init psci_test_legacy_all(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ids.cpu_on, KVM_0_1_ON);
 	KUNIT_EXPECT_EQ(test, ids.migrate, KVM_0_1_MIGRATE);
 	KUNIT_EXPECT_EQ(test, t.version, SPEC_VERSION(0, 1));
+	/* What a firmware that reports no SMCCC version implements. */
+	KUNIT_EXPECT_EQ(test, t.smccc_version, SPEC_SMCCC_1_0);
 	/* 0.1 is never asked for its version. */
 	KUNIT_EXPECT_EQ(test, fake.nr_calls, 0);
 
@@ -645,16 +691,21 @@ static void __init psci_test_legacy_none(struct kunit *test)
 static void __init psci_test_legacy_bad_sizes(struct kunit *test)
 {
 	static const u8 two[2] = { 0x95, 0xc1 };
-	static const __be32 eight[2] = { cpu_to_be32(0), cpu_to_be32(KVM_0_1_ON) };
+	static const __be32 eight[2] = { cpu_to_be32(KVM_0_1_ON), cpu_to_be32(0) };
 	struct device_node *np = fake_node_new();
 
+	/*
+	 * Shorter than a cell, or 0: dropped. Longer: its first cell, as
+	 * of_property_read_u32() reads it for the stock driver.
+	 */
 	fake_prop_strs("compatible", "arm,psci");
 	fake_prop("cpu_on", eight, sizeof(eight));
 	fake_prop("cpu_off", two, sizeof(two));
 	fake_prop("migrate", NULL, 0);
 	fake_prop_u32("cpu_suspend", 0);
-	KUNIT_EXPECT_EQ(test, fake_probe(np), -ENODEV);
-	KUNIT_EXPECT_NULL(test, t_ops.cpu_on);
+	KUNIT_EXPECT_EQ(test, fake_probe(np), 0);
+	KUNIT_EXPECT_NOT_NULL(test, t_ops.cpu_on);
+	KUNIT_EXPECT_EQ(test, t.legacy_ids.cpu_on, KVM_0_1_ON);
 	KUNIT_EXPECT_NULL(test, t_ops.cpu_off);
 	KUNIT_EXPECT_NULL(test, t_ops.migrate);
 	KUNIT_EXPECT_NULL(test, t_ops.cpu_suspend);
@@ -730,11 +781,17 @@ static void __init psci_test_legacy_duplicate(struct kunit *test)
 {
 	struct device_node *np = fake_node_new();
 
+	/*
+	 * Two operations sharing an ID: the stock driver uses both, and a
+	 * board that boots with it must keep CPU_ON (psci-lint warns).
+	 */
 	fake_prop_strs("compatible", "arm,psci");
 	fake_legacy_ids(KVM_0_1_SUSPEND, KVM_0_1_ON, KVM_0_1_ON, KVM_0_1_MIGRATE);
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
-	KUNIT_EXPECT_NULL(test, t_ops.cpu_on);
-	KUNIT_EXPECT_NULL(test, t_ops.cpu_off);
+	KUNIT_EXPECT_NOT_NULL(test, t_ops.cpu_on);
+	KUNIT_EXPECT_NOT_NULL(test, t_ops.cpu_off);
+	KUNIT_EXPECT_EQ(test, t.legacy_ids.cpu_on, KVM_0_1_ON);
+	KUNIT_EXPECT_EQ(test, t.legacy_ids.cpu_off, KVM_0_1_ON);
 	KUNIT_EXPECT_NOT_NULL(test, t_ops.cpu_suspend);
 }
 
@@ -1096,6 +1153,9 @@ static void __init psci_test_tos_not_supported(struct kunit *test)
 	psci_probe_tos(test, SPEC_NOT_SUPPORTED, 0);
 	KUNIT_EXPECT_FALSE(test, psci_state_tos_resident_on(&t, 0));
 	KUNIT_EXPECT_EQ(test, fake_count(SPEC_MIGRATE_INFO_UP_CPU), 0);
+	/* Called, answered NOT_SUPPORTED: not listed as offered. */
+	KUNIT_EXPECT_FALSE(test, psci_offered(&t, PSCI_FN_MIGRATE_INFO_TYPE));
+	KUNIT_EXPECT_NOT_NULL(test, t_ops.migrate_info_type);
 }
 
 static void __init psci_test_tos_bogus(struct kunit *test)
@@ -1192,6 +1252,7 @@ static struct kunit_case __refdata psci_kunit_cases[] = {
 	KUNIT_CASE(psci_test_version_2_0),
 	KUNIT_CASE(psci_test_version_0_2_no_features),
 	KUNIT_CASE(psci_test_boot_calls),
+	KUNIT_CASE(psci_test_cpu_suspend_features_error),
 	KUNIT_CASE(psci_test_smccc_version),
 	KUNIT_CASE(psci_test_smccc_absent),
 	KUNIT_CASE(psci_test_compat_preference),
