@@ -14,9 +14,6 @@
 #include <libfdt.h>
 #include <linux/psci.h>
 
-/* The standard functions: one table with the kernel client's. */
-#include "psci_functions.h"
-
 #include "lint.h"
 
 /* SMCCC: bit 31 of a function ID marks a fast call (no uapi header has it). */
@@ -25,6 +22,35 @@
 #define STD_BASE	PSCI_0_2_FN_BASE
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
+/* The standard functions' names by number (DEN0022; the uapi IDs). */
+#define STD(id)	[(id) - PSCI_0_2_FN_BASE]
+static const struct {
+	const char *name;
+} psci_std_functions[] = {
+	STD(PSCI_0_2_FN_PSCI_VERSION) = { "PSCI_VERSION" },
+	STD(PSCI_0_2_FN_CPU_SUSPEND) = { "CPU_SUSPEND" },
+	STD(PSCI_0_2_FN_CPU_OFF) = { "CPU_OFF" },
+	STD(PSCI_0_2_FN_CPU_ON) = { "CPU_ON" },
+	STD(PSCI_0_2_FN_AFFINITY_INFO) = { "AFFINITY_INFO" },
+	STD(PSCI_0_2_FN_MIGRATE) = { "MIGRATE" },
+	STD(PSCI_0_2_FN_MIGRATE_INFO_TYPE) = { "MIGRATE_INFO_TYPE" },
+	STD(PSCI_0_2_FN_MIGRATE_INFO_UP_CPU) = { "MIGRATE_INFO_UP_CPU" },
+	STD(PSCI_0_2_FN_SYSTEM_OFF) = { "SYSTEM_OFF" },
+	STD(PSCI_0_2_FN_SYSTEM_RESET) = { "SYSTEM_RESET" },
+	STD(PSCI_1_0_FN_PSCI_FEATURES) = { "PSCI_FEATURES" },
+	STD(PSCI_1_0_FN_CPU_FREEZE) = { "CPU_FREEZE" },
+	STD(PSCI_1_0_FN_CPU_DEFAULT_SUSPEND) = { "CPU_DEFAULT_SUSPEND" },
+	STD(PSCI_1_0_FN_NODE_HW_STATE) = { "NODE_HW_STATE" },
+	STD(PSCI_1_0_FN_SYSTEM_SUSPEND) = { "SYSTEM_SUSPEND" },
+	STD(PSCI_1_0_FN_SET_SUSPEND_MODE) = { "SET_SUSPEND_MODE" },
+	STD(PSCI_1_0_FN_STAT_RESIDENCY) = { "STAT_RESIDENCY" },
+	STD(PSCI_1_0_FN_STAT_COUNT) = { "STAT_COUNT" },
+	STD(PSCI_1_1_FN_SYSTEM_RESET2) = { "SYSTEM_RESET2" },
+	STD(PSCI_1_1_FN_MEM_PROTECT) = { "MEM_PROTECT" },
+	STD(PSCI_1_1_FN_MEM_PROTECT_CHECK_RANGE) = { "MEM_PROTECT_CHECK_RANGE" },
+	STD(PSCI_0_2_FN(0x15)) = { "SYSTEM_OFF2" },	/* PSCI 1.3 */
+};
 
 #define NR_STD	ARRAY_SIZE(psci_std_functions)
 
