@@ -7,7 +7,12 @@
 # cannot run, or a build that fails, is a failed gate too.
 #   CHECKPATCH (the tree's scripts/checkpatch.pl), SPARSE (sparse): the
 #   tools, overridable (the suite's negative control gives ones that
-#   cannot run); STYLE_GATES: which gates to run (checkpatch w1 sparse).
+#   cannot run); STYLE_GATES: which gates to run (checkpatch configs w1
+#   sparse).
+# configs: our objects must build, W=1 and -Werror, in configurations the
+# guest's does not cover: arm64's allnoconfig (no CPU_IDLE, SUSPEND,
+# HIBERNATION, HOTPLUG_CPU, ACPI, DEBUG_FS, ...; ARM_PSCI_FW is always on
+# for arm64) and the same with our KUnit suites built in.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -24,7 +29,7 @@ done
 
 CHECKPATCH=${CHECKPATCH:-scripts/checkpatch.pl}
 SPARSE=${SPARSE:-sparse}
-STYLE_GATES=" ${STYLE_GATES:-checkpatch w1 sparse} "
+STYLE_GATES=" ${STYLE_GATES:-checkpatch configs w1 sparse} "
 fails=0
 gate() {
 	local name=$1 out=$2
@@ -45,6 +50,43 @@ if [[ "$STYLE_GATES" == *" checkpatch "* ]]; then
 	grep -E 'ERROR|WARNING|CHECK' "$out" > "$out.c" || true
 	[ "$st" = 0 ] || [ -s "$out.c" ] || { echo "checkpatch exited $st:"; head -n 5 "$out"; } > "$out.c"
 	gate "checkpatch --strict: ${files[*]}" "$out.c"
+fi
+
+# config_build NAME [CONFIG=VALUE ...]: allnoconfig plus the settings, in
+# build/obj/config-NAME; our objects built with W=1 -Werror.
+config_build() {
+	local name=$1 o=$BUILD/obj/config-$1 kv want
+	shift
+	want=$(printf '%s\n' "$@")
+	if [ ! -f "$o/.config" ] || [ "$(cat "$o/.wanted" 2>/dev/null)" != "$want" ]; then
+		rm -rf "$o"
+		mkdir -p "$o"
+		kmake_arm64 "$SRC_OURS" "$o" allnoconfig > /dev/null 2>&1
+		for kv in "$@"; do
+			"$SRC_OURS/scripts/config" --file "$o/.config" --set-val "${kv%%=*}" "${kv#*=}"
+		done
+		kmake_arm64 "$SRC_OURS" "$o" olddefconfig > /dev/null 2>&1
+		echo "$want" > "$o/.wanted"
+	fi
+	for kv in "$@"; do
+		grep -qx "CONFIG_$kv" "$o/.config" || echo "$name: CONFIG_$kv did not stick"
+	done
+	grep -q '^CONFIG_CPU_IDLE=y' "$o/.config" && echo "$name: CPU_IDLE is on: not the configuration meant"
+	kmake_arm64 "$SRC_OURS" "$o" prepare > /dev/null 2>&1
+	for f in "${objs[@]}"; do rm -f "$o/$f"; done
+	kmake_arm64 "$SRC_OURS" "$o" W=1 KCFLAGS=-Werror "${objs[@]}" > "$o.out" 2>&1 ||
+		echo "$name: make exited $?"
+	grep -E 'warning|error' "$o.out" | sed "s|^|$name: |"
+	for f in "${objs[@]}"; do
+		[ -f "$o/$f" ] || echo "$name: $f was not built"
+	done
+}
+if [[ "$STYLE_GATES" == *" configs "* ]]; then
+	{
+		config_build allnoconfig
+		config_build allnoconfig-kunit KUNIT=y ARM_PSCI_KUNIT_TEST=y
+	} > "$out.k" 2>&1
+	gate "W=1 -Werror in arm64 allnoconfig, and with the KUnit suites (CPU_IDLE=n): ${objs[*]}" "$out.k"
 fi
 
 [[ "$STYLE_GATES" == *" w1 "* ]] || [[ "$STYLE_GATES" == *" sparse "* ]] || { rm -f "$out"*; exit "$fails"; }
@@ -98,5 +140,5 @@ if [[ "$STYLE_GATES" == *" sparse "* ]]; then
 	gate "sparse (C=2), no warning the stock files lack: ${objs[*]}" "$out.s"
 fi
 [ -z "${STYLE_KEEP:-}" ] && rm -f "$out.ours" "$out.stock"
-rm -f "$out" "$out.c" "$out.w" "$out.s"
+rm -f "$out" "$out.c" "$out.k" "$out.w" "$out.s"
 exit "$fails"
