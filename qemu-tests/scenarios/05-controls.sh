@@ -13,7 +13,7 @@ C=qemu-tests/controls
 scenario_fails control-reboot-that-halts \
 	'the kernel halted: the reset never reached the firmware' \
 	DTS=qemu-tests/dts/legacy-0.1.dts ACTION=reboot FORCE=1 -- \
-	'PSCI-TEST: reboot' 'psci: PSCI 0\.1 offers no SYSTEM_RESET'
+	'PSCI-TEST: reboot' 'Reboot failed -- System halted'
 scenario_fails control-reboot-that-powers-off \
 	'QEMU ended through guest-shutdown, expected END=reset' \
 	ACTION=reboot CMD='poweroff -f' -- 'reboot: Power down'

@@ -44,6 +44,12 @@ for variant in ours stock; do
 	scenario handlers-$variant-high-prio-reboot IMAGE="$IMG" DTS=$HIGH ACTION=reboot \
 		APPEND=tp_printk CMD=trace_conduit -- 'PSCI-TEST: tracing conduit calls' \
 		'!cannot register' "$SYSTEM_RESET" '!WARNING:' "${QUIET_HANDLERS[@]}"
+	# PSCI 0.1 has no SYSTEM_OFF or SYSTEM_RESET: neither driver registers
+	# anything for them, and neither says a word on the way out (the
+	# kernel's own line says that the reboot failed).
+	scenario handlers-$variant-legacy-reboot IMAGE="$IMG" DTS=qemu-tests/dts/legacy-0.1.dts \
+		ACTION=reboot END=halt -- 'Reboot failed -- System halted' \
+		'!psci: (PSCI 0\.1 offers no|cannot)' "${QUIET_HANDLERS[@]}"
 	# A panic before the first initcall (no timer: time_init() panics)
 	# with panic=-1 resets through PSCI: the handler is there from
 	# setup_arch().
