@@ -137,3 +137,22 @@ scenario control-kselftest-false-claims SMP=1 CMD=kselftest_fake_claims -- \
 	'KSFT: not ok [0-9]+ SYSTEM_SUSPEND: the driver says offered, PSCI_FEATURES says no' \
 	'KSFT: not ok [0-9]+ MIGRATE_INFO_TYPE: the driver says absent, PSCI_FEATURES says yes' \
 	'KSFT: exit 1'
+
+# The stock-lines comparison (16-stock-lines.sh): a stock line missing from
+# ours, or ours in another order, is reported; ours adding lines is not.
+lines_controls() {
+	local d out
+	d=$(mktemp -d "$BUILD/tmp.control.XXXXXX")
+	printf 'psci: a\npsci: b\npsci: c\n' > "$d/stock"
+	printf 'psci: a\npsci: ours\npsci: b\npsci: c\n' > "$d/ours"
+	out="missing: [$(lines_missing "$d/stock" "$d/ours")]"
+	control_expect "$out" "stock lines: ours adding a line keeps them all" '^missing: \[\]$'
+	printf 'psci: a\npsci: c\n' > "$d/ours"
+	out=$(lines_missing "$d/stock" "$d/ours")
+	control_expect "$out" "stock lines: one missing is reported" '^psci: b$'
+	printf 'psci: c\npsci: b\npsci: a\n' > "$d/ours"
+	out=$(lines_missing "$d/stock" "$d/ours" | paste -sd'|')
+	control_expect "$out" "stock lines: another order is reported" '^psci: b\|psci: c$'
+	rm -rf "$d"
+}
+gates control-stock-lines lines_controls
