@@ -51,8 +51,11 @@ mkdir -p "$obj" "$out"
 # 15 s walking an unchanged tree.
 inputs=$({
 	ls -l --time-style=+%s /usr/src/linux-source-6.12.tar.* 2>/dev/null
+	# What the tree holds, not the project's files: a build run before
+	# prepare-tree.sh has laid a change over it must not count as current.
 	if [ "$variant" = ours ]; then
-		grep -v '^[[:space:]]*\(#\|$\)' scripts/overlay.map | awk '{print $1}' | xargs cat
+		grep -v '^[[:space:]]*\(#\|$\)' scripts/overlay.map | awk -v s="$src/" '{print s $2}' |
+			xargs cat
 	fi
 	[ "$variant" != series ] || git -C "$src" rev-parse HEAD
 	cat "${frags[@]}" "$0"
