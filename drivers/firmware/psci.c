@@ -1298,7 +1298,9 @@ static bool __init psci_dt_conduit(struct psci_state *s, const struct device_nod
 		return false;
 	}
 	val = prop->value;
-	if (prop->length < 1 || !val || strnlen(val, prop->length) == prop->length) {
+	/* Not a string: unterminated, or a cell (it reads as an empty string). */
+	if (prop->length < 1 || !val || strnlen(val, prop->length) == prop->length ||
+	    (!val[0] && prop->length > 1)) {
 		pr_err("%pOF: \"method\" is not a string (%d bytes), expected \"smc\" or \"hvc\"; PSCI disabled\n",
 		       np, prop->length);
 		return false;
