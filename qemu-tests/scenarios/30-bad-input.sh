@@ -61,7 +61,7 @@ bad legacy-listed-first ACTION=hotplug CYCLES=1 -- \
 # Two operations with one ID: used as the stock driver uses them (CPU_ON
 # works here), told by psci-lint.
 bad legacy-id-duplicate END=halt -- 'LINT: .*/psci: error: "cpu_off" and "cpu_on" share ID' \
-	'psci: PSCIv0\.1 over hvc from /psci: cpu_suspend no, cpu_off yes, cpu_on yes' '!share ID' "$ALL4" "$UP"
+	'psci: PSCIv0\.1 over hvc from /psci: cpu_suspend no, cpu_off yes, cpu_on yes' '!\] psci: .*share ID' "$ALL4" "$UP"
 bad psci-1.0-alone ACTION=hotplug CYCLES=1 -- 'LINT: .*/psci: info: "arm,psci-1\.0" without "arm,psci-0\.2"' 'psci: PSCIv1\.1 over hvc from arm,psci-1\.0' \
 	"$ALL4" 'hotplug done, 0 failed' 'reboot: Power down'
 bad unknown-compatible END=halt -- 'LINT: .*/cpus/cpu@1: error: enable-method = "psci" but no usable psci node' 'psci: no cpu_on method, not booting CPU1' \
