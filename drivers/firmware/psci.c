@@ -43,7 +43,6 @@
 #include <asm/smp_plat.h>
 #include <asm/suspend.h>
 
-
 /* The operations this driver can ask the firmware for. */
 enum psci_fn {
 	PSCI_FN_VERSION,
@@ -81,30 +80,29 @@ struct psci_std_function {
 	bool smc64;
 };
 
-#define PSCI_STD(id, nm, wide)	[PSCI_STD_NR(id)] = { .name = nm, .smc64 = wide }
 static const struct psci_std_function psci_std_functions[] = {
-	PSCI_STD(PSCI_0_2_FN_PSCI_VERSION, "PSCI_VERSION", false),
-	PSCI_STD(PSCI_0_2_FN_CPU_SUSPEND, "CPU_SUSPEND", true),
-	PSCI_STD(PSCI_0_2_FN_CPU_OFF, "CPU_OFF", false),
-	PSCI_STD(PSCI_0_2_FN_CPU_ON, "CPU_ON", true),
-	PSCI_STD(PSCI_0_2_FN_AFFINITY_INFO, "AFFINITY_INFO", true),
-	PSCI_STD(PSCI_0_2_FN_MIGRATE, "MIGRATE", true),
-	PSCI_STD(PSCI_0_2_FN_MIGRATE_INFO_TYPE, "MIGRATE_INFO_TYPE", false),
-	PSCI_STD(PSCI_0_2_FN_MIGRATE_INFO_UP_CPU, "MIGRATE_INFO_UP_CPU", true),
-	PSCI_STD(PSCI_0_2_FN_SYSTEM_OFF, "SYSTEM_OFF", false),
-	PSCI_STD(PSCI_0_2_FN_SYSTEM_RESET, "SYSTEM_RESET", false),
-	PSCI_STD(PSCI_1_0_FN_PSCI_FEATURES, "PSCI_FEATURES", false),
-	PSCI_STD(PSCI_1_0_FN_CPU_FREEZE, "CPU_FREEZE", false),
-	PSCI_STD(PSCI_1_0_FN_CPU_DEFAULT_SUSPEND, "CPU_DEFAULT_SUSPEND", true),
-	PSCI_STD(PSCI_1_0_FN_NODE_HW_STATE, "NODE_HW_STATE", true),
-	PSCI_STD(PSCI_1_0_FN_SYSTEM_SUSPEND, "SYSTEM_SUSPEND", true),
-	PSCI_STD(PSCI_1_0_FN_SET_SUSPEND_MODE, "SET_SUSPEND_MODE", false),
-	PSCI_STD(PSCI_1_0_FN_STAT_RESIDENCY, "STAT_RESIDENCY", true),
-	PSCI_STD(PSCI_1_0_FN_STAT_COUNT, "STAT_COUNT", true),
-	PSCI_STD(PSCI_1_1_FN_SYSTEM_RESET2, "SYSTEM_RESET2", true),
-	PSCI_STD(PSCI_1_1_FN_MEM_PROTECT, "MEM_PROTECT", false),
-	PSCI_STD(PSCI_1_1_FN_MEM_PROTECT_CHECK_RANGE, "MEM_PROTECT_CHECK_RANGE", true),
-	PSCI_STD(PSCI_1_3_FN_SYSTEM_OFF2, "SYSTEM_OFF2", true),
+	[PSCI_STD_NR(PSCI_0_2_FN_PSCI_VERSION)] = { "PSCI_VERSION", false },
+	[PSCI_STD_NR(PSCI_0_2_FN_CPU_SUSPEND)] = { "CPU_SUSPEND", true },
+	[PSCI_STD_NR(PSCI_0_2_FN_CPU_OFF)] = { "CPU_OFF", false },
+	[PSCI_STD_NR(PSCI_0_2_FN_CPU_ON)] = { "CPU_ON", true },
+	[PSCI_STD_NR(PSCI_0_2_FN_AFFINITY_INFO)] = { "AFFINITY_INFO", true },
+	[PSCI_STD_NR(PSCI_0_2_FN_MIGRATE)] = { "MIGRATE", true },
+	[PSCI_STD_NR(PSCI_0_2_FN_MIGRATE_INFO_TYPE)] = { "MIGRATE_INFO_TYPE", false },
+	[PSCI_STD_NR(PSCI_0_2_FN_MIGRATE_INFO_UP_CPU)] = { "MIGRATE_INFO_UP_CPU", true },
+	[PSCI_STD_NR(PSCI_0_2_FN_SYSTEM_OFF)] = { "SYSTEM_OFF", false },
+	[PSCI_STD_NR(PSCI_0_2_FN_SYSTEM_RESET)] = { "SYSTEM_RESET", false },
+	[PSCI_STD_NR(PSCI_1_0_FN_PSCI_FEATURES)] = { "PSCI_FEATURES", false },
+	[PSCI_STD_NR(PSCI_1_0_FN_CPU_FREEZE)] = { "CPU_FREEZE", false },
+	[PSCI_STD_NR(PSCI_1_0_FN_CPU_DEFAULT_SUSPEND)] = { "CPU_DEFAULT_SUSPEND", true },
+	[PSCI_STD_NR(PSCI_1_0_FN_NODE_HW_STATE)] = { "NODE_HW_STATE", true },
+	[PSCI_STD_NR(PSCI_1_0_FN_SYSTEM_SUSPEND)] = { "SYSTEM_SUSPEND", true },
+	[PSCI_STD_NR(PSCI_1_0_FN_SET_SUSPEND_MODE)] = { "SET_SUSPEND_MODE", false },
+	[PSCI_STD_NR(PSCI_1_0_FN_STAT_RESIDENCY)] = { "STAT_RESIDENCY", true },
+	[PSCI_STD_NR(PSCI_1_0_FN_STAT_COUNT)] = { "STAT_COUNT", true },
+	[PSCI_STD_NR(PSCI_1_1_FN_SYSTEM_RESET2)] = { "SYSTEM_RESET2", true },
+	[PSCI_STD_NR(PSCI_1_1_FN_MEM_PROTECT)] = { "MEM_PROTECT", false },
+	[PSCI_STD_NR(PSCI_1_1_FN_MEM_PROTECT_CHECK_RANGE)] = { "MEM_PROTECT_CHECK_RANGE", true },
+	[PSCI_STD_NR(PSCI_1_3_FN_SYSTEM_OFF2)] = { "SYSTEM_OFF2", true },
 };
 
 /* Each operation's number among the standard functions. */
@@ -1236,6 +1234,22 @@ static const struct of_device_id psci_of_match[] __initconst = {
 	{}
 };
 
+/*
+ * The compatible a probe used, as the string the state keeps: the match
+ * table is freed after boot, and /sys/firmware/psci/source reads it later.
+ */
+static const char *const psci_dt_sources[] = { "arm,psci-1.0", "arm,psci-0.2", "arm,psci" };
+
+static const char *__init psci_dt_source(const struct of_device_id *m)
+{
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(psci_dt_sources); i++)
+		if (!strcmp(m->compatible, psci_dt_sources[i]))
+			return psci_dt_sources[i];
+	return "DT";
+}
+
 static enum psci_dt_ids __init psci_dt_match_ids(const struct of_device_id *m)
 {
 	return (uintptr_t)m->data;
@@ -1427,7 +1441,7 @@ static int __init psci_probe_node(struct psci_state *s, const struct device_node
 		psci_forget(s);
 		return -ENODEV;
 	}
-	s->source = m->compatible;
+	s->source = psci_dt_source(m);
 
 	if (psci_dt_match_ids(m) == PSCI_DT_LEGACY)
 		return psci_probe_legacy(s, np, false);
@@ -1444,7 +1458,7 @@ static int __init psci_probe_node(struct psci_state *s, const struct device_node
 	}
 	pr_warn("%pOF: PSCI_VERSION over %s returned 0x%08x, not PSCI 0.2 or later; falling back to the legacy \"arm,psci\" IDs\n",
 		np, psci_conduit_name(s->conduit), ver);
-	s->source = legacy->compatible;
+	s->source = psci_dt_source(legacy);
 	return psci_probe_legacy(s, np, true);
 }
 
