@@ -59,7 +59,7 @@ TFA_BL33_BASE=0x40400000
 # Console lines that are kernel reports, on any boot (scripts/boot.sh fails
 # a boot that prints one; the scenarios need not list them): oops, BUG,
 # WARN, a stack dump, and the arm64 kill wait giving up on a CPU.
-KERNEL_REPORT='Oops|BUG:|WARNING:|Unable to handle kernel|Internal error:|Call trace:|may not have powered off'
+KERNEL_REPORT='Oops|BUG:|WARNING:|Unable to handle kernel|Internal error:|Call trace:|may not have shut down cleanly'
 # The one rule that tells the nested setup's own noise apart from reports
 # about our code: lines of a FIRMWARE=kvm boot's L1 host (our kernel at
 # EL2 on TCG, running KVM) that come from emulating a hypervisor on a busy

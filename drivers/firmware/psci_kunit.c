@@ -1154,6 +1154,8 @@ static void __init psci_test_tos_mp(struct kunit *test)
 
 static void __init psci_test_tos_not_supported(struct kunit *test)
 {
+	/* PSCI_FEATURES says yes, the call itself NOT_SUPPORTED (TF-A-like). */
+	fake_rule(SPEC_PSCI_FEATURES, SPEC_MIGRATE_INFO_TYPE, 0);
 	psci_probe_tos(test, SPEC_NOT_SUPPORTED, 0);
 	KUNIT_EXPECT_FALSE(test, psci_state_tos_resident_on(&t, 0));
 	KUNIT_EXPECT_EQ(test, fake_count(SPEC_MIGRATE_INFO_UP_CPU), 0);

@@ -7,6 +7,10 @@
 BAD=qemu-tests/dts/bad
 UP='PSCI-TEST: userspace up'
 ONE_CPU=('smp: Brought up 1 node, 1 CPU' "$UP")
+# Offer CPU1 for offline: not hotpluggable (no online file), refused, or gone.
+OFFLINE_CPU1='if [ ! -e /sys/devices/system/cpu/cpu1/online ]; then echo "PSCI-TEST: cpu1 not hotpluggable"
+elif echo 0 > /sys/devices/system/cpu/cpu1/online; then echo "PSCI-TEST: cpu1 went offline"
+else echo "PSCI-TEST: cpu1 offline refused"; fi'
 NOT_STRING='psci: /psci: "method" is not a string \([0-9]+ bytes\), expected "smc" or "hvc"; PSCI disabled'
 
 # BAD_PART=i BAD_PARTS=n: run only every n-th tree, from the i-th (0-based),
@@ -40,7 +44,7 @@ bad legacy-no-ids END=halt -- 'LINT: .*/psci: error: "arm,psci" node without cpu
 	"${ONE_CPU[@]}"
 # Without CPU_OFF a CPU is still offered for hotplug, as arm64 always did;
 # the offline itself is refused.
-bad legacy-only-cpu-on END=halt CMD='if echo 0 > /sys/devices/system/cpu/cpu1/online; then echo "PSCI-TEST: cpu1 went offline"; else echo "PSCI-TEST: cpu1 offline refused"; fi' -- 'LINT: .*/psci: info: PSCI 0\.1 node without cpu_off' \
+bad legacy-only-cpu-on END=halt CMD="$OFFLINE_CPU1" -- 'LINT: .*/psci: info: PSCI 0\.1 node without cpu_off' \
 	'psci: PSCIv0\.1 over hvc from /psci: cpu_suspend no, cpu_off no, cpu_on yes, migrate no' \
 	"$ALL4" 'PSCI-TEST: cpu1 offline refused' '!PSCI 0\.1 offers no'
 bad legacy-id-2-bytes END=halt -- 'LINT: .*/psci: error: "cpu_on" is 2 bytes' 'psci: /psci: "cpu_on" is 2 bytes, expected one 32-bit cell; CPU_ON disabled' \
@@ -49,7 +53,7 @@ bad legacy-id-2-bytes END=halt -- 'LINT: .*/psci: error: "cpu_on" is 2 bytes' 'p
 # for the stock driver; here that is 0 (a 64-bit value's top half).
 bad legacy-id-8-bytes END=halt -- 'LINT: .*/psci: error: "cpu_on" is 8 bytes' 'psci: /psci: "cpu_on" is 0, not a function ID; CPU_ON disabled' \
 	'psci: no cpu_on method, not booting CPU1' "${ONE_CPU[@]}"
-bad legacy-id-zero END=halt ACTION=none CMD='if echo 0 > /sys/devices/system/cpu/cpu1/online; then echo "PSCI-TEST: cpu1 went offline"; else echo "PSCI-TEST: cpu1 offline refused"; fi; poweroff' -- 'LINT: .*/psci: error: "cpu_off" is 0' \
+bad legacy-id-zero END=halt ACTION=none CMD="$OFFLINE_CPU1; poweroff" -- 'LINT: .*/psci: error: "cpu_off" is 0' \
 	'psci: /psci: "cpu_off" is 0, not a function ID; CPU_OFF disabled' "$ALL4" \
 	'PSCI-TEST: cpu1 offline refused'
 bad legacy-id-clash END=halt ACTION=hotplug CYCLES=1 -- 'LINT: .*/psci: info: "cpu_suspend" = 0x84000002 is the standard ID of CPU_OFF' \
