@@ -1028,13 +1028,30 @@ static int psci_system_suspend_finisher(unsigned long unused)
 	return psci_to_errno(err);
 }
 
+/*
+ * SYSTEM_SUSPEND hands the whole system to the firmware, as ACPI S3 does:
+ * say so, so that drivers which choose how deep to suspend by it (NVMe,
+ * for one) do not leave their devices in a state the firmware then cuts
+ * the power from (as mainline does since 2026).
+ */
+static int psci_system_suspend_begin(suspend_state_t state)
+{
+	pm_set_suspend_via_firmware();
+	return 0;
+}
+
 static int psci_system_suspend_enter(suspend_state_t state)
 {
-	return cpu_suspend(0, psci_system_suspend_finisher);
+	int err = cpu_suspend(0, psci_system_suspend_finisher);
+
+	if (!err)
+		pm_set_resume_via_firmware();
+	return err;
 }
 
 static const struct platform_suspend_ops psci_suspend_ops = {
 	.valid = suspend_valid_only_mem,
+	.begin = psci_system_suspend_begin,
 	.enter = psci_system_suspend_enter,
 };
 #endif

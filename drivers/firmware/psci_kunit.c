@@ -1240,6 +1240,22 @@ static void __init psci_test_system_suspend(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, fake_probe(np), 0);
 	KUNIT_EXPECT_EQ(test, psci_has(&t, PSCI_FN_SYSTEM_SUSPEND), IS_ENABLED(CONFIG_SUSPEND));
 
+#ifdef CONFIG_SUSPEND
+	{
+		/*
+		 * Suspend to RAM through SYSTEM_SUSPEND is the firmware's doing
+		 * (drivers read pm_suspend_via_firmware()); the global flags are
+		 * restored: no suspend is under way while the suite runs.
+		 */
+		unsigned int saved = pm_suspend_global_flags;
+
+		pm_suspend_clear_flags();
+		KUNIT_EXPECT_EQ(test, psci_suspend_ops.begin(PM_SUSPEND_MEM), 0);
+		KUNIT_EXPECT_TRUE(test, pm_suspend_via_firmware());
+		pm_suspend_global_flags = saved;
+	}
+#endif
+
 	/* A 1.x firmware whose PSCI_FEATURES says NOT_SUPPORTED: not used. */
 	psci_kunit_init(test);
 	psci_probe_1_1(test);
