@@ -31,7 +31,10 @@ grep -q 'method = \[73 6d 63 00\]' "$dtsi" && machine=virt,virtualization=on
 c=/sys/devices/system/cpu/cpu1/online
 # /sys/kernel/debug/psci first: reading it calls the firmware, and the
 # conduit trace that follows is the hotplug's alone.
-cmd="debugfs_view 2>/dev/null; trace_conduit; echo 0 > $c; echo 1 > $c; echo \"PSCI-TEST: cpu1 online \$(cat $c)\""
+# Without AFFINITY_INFO (a 0.1 node) the kernel does not wait for the dying
+# CPU's CPU_OFF, so an online right after the offline could reach the
+# firmware first: a pause between them keeps the order the board's.
+cmd="debugfs_view 2>/dev/null; trace_conduit; echo 0 > $c; sleep 0.5; echo 1 > $c; echo \"PSCI-TEST: cpu1 online \$(cat $c)\""
 if env QUIET=1 LOG="$log" TIMEOUT=90 SMP=2 FORCE=1 MACHINE=$machine IMAGE="$image" DTS="$dtsi" \
 	APPEND=tp_printk ACTION=poweroff END=observe CMD="$cmd" bash scripts/boot.sh 2> "$log.verdict"; then
 	boot=ok
