@@ -5,7 +5,7 @@
 # "N passed, M failed, K skipped" (a skip is never a pass).
 #
 #   qemu-tests/run.sh [PATTERN]     run the scenarios whose name matches
-#   JOBS=n                         units run at once (default: host cores + 1)
+#   JOBS=n                         units run at once (default: twice the host cores)
 #   SCENARIO_DRY=1                 boot nothing: print each test's name,
 #                                  settings and patterns (one line each)
 #
@@ -467,7 +467,7 @@ run_unit_counted() {
 	fi
 }
 
-JOBS=${JOBS:-$(($(nproc) + 1))}
+JOBS=${JOBS:-$(($(nproc) * 2))}
 TAPDIR=$LOGDIR/tap
 rm -rf "$TAPDIR"
 mkdir -p "$TAPDIR"
