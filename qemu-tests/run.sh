@@ -194,12 +194,23 @@ gates() {
 	fi
 }
 
+# boot_image NAME VARIANT [VAR=VALUE ...]: boot.sh with VARIANT's image
+# (ours, or OURS_VARIANT's for a mutant; stock), the console in
+# $LOGDIR/NAME-VARIANT.log; prints why the boot failed, nothing if it passed.
+boot_image() {
+	local name=$1 v=$2 log=$LOGDIR/$1-$2.log
+	shift 2
+	env QUIET=1 LOG="$log" TIMEOUT="${SCENARIO_TIMEOUT:-150}" \
+		IMAGE="$BUILD/images/$([ "$v" = ours ] && echo "${OURS_VARIANT:-ours}" || echo "$v")-base/Image" \
+		"$@" bash scripts/boot.sh 2> "$log.verdict" || echo "$v: $(tail -n1 "$log.verdict")"
+}
+
 # view_vs_stock NAME TAG [VAR=VALUE ...] -- [PATTERN ...]: boot our image
 # and the stock driver's (same tree, same config) with the same settings;
 # the console lines starting with "TAG:" must be the same from both, line
 # for line, and each PATTERN must match one of ours.
 view_vs_stock() {
-	local name=$1 tag=$2 settings=() patterns=() v why='' log p
+	local name=$1 tag=$2 settings=() patterns=() v why='' p
 	shift 2
 	while [ $# -gt 0 ] && [ "$1" != -- ]; do settings+=("$1"); shift; done
 	[ $# -gt 0 ] && shift
@@ -209,15 +220,8 @@ view_vs_stock() {
 	why=${SCENARIO_BROKEN:-}
 	for v in ours stock; do
 		[ -n "$why" ] && break
-		log=$LOGDIR/$name-$v.log
-		if ! env QUIET=1 LOG="$log" TIMEOUT="${SCENARIO_TIMEOUT:-150}" FORCE=1 \
-			IMAGE="$BUILD/images/$([ $v = ours ] && echo "${OURS_VARIANT:-ours}" || echo $v)-base/Image" \
-			"${settings[@]}" \
-			bash scripts/boot.sh 2> "$log.verdict"; then
-			why="$v: $(tail -n1 "$log.verdict")"
-			break
-		fi
-		grep -a "^$tag:" "$log" | tr -d '\r' > "$LOGDIR/$name-$v.view"
+		why=$(boot_image "$name" "$v" FORCE=1 "${settings[@]}")
+		grep -a "^$tag:" "$LOGDIR/$name-$v.log" | tr -d '\r' > "$LOGDIR/$name-$v.view"
 	done
 	local ours=$LOGDIR/$name-ours.view stock=$LOGDIR/$name-stock.view
 	for p in "${patterns[@]}"; do
@@ -245,7 +249,7 @@ lines_missing() {
 # (its boot log, which test farms and bug reports grep) must appear, the
 # same text in the same order, among ours (which may add lines of its own).
 stock_lines_kept() {
-	local name=$1 settings=() v why='' log missing
+	local name=$1 settings=() v why='' missing
 	shift
 	settings=("$@")
 	[ -z "$FILTER" ] || [[ "$name" == *$FILTER* ]] || return 0
@@ -253,14 +257,9 @@ stock_lines_kept() {
 	why=${SCENARIO_BROKEN:-}
 	for v in stock ours; do
 		[ -n "$why" ] && break
-		log=$LOGDIR/$name-$v.log
-		if ! env QUIET=1 LOG="$log" TIMEOUT="${SCENARIO_TIMEOUT:-150}" \
-			IMAGE="$BUILD/images/$([ $v = ours ] && echo "${OURS_VARIANT:-ours}" || echo $v)-base/Image" \
-			"${settings[@]}" bash scripts/boot.sh 2> "$log.verdict"; then
-			why="$v: $(tail -n1 "$log.verdict")"
-			break
-		fi
-		tr -d '\r' < "$log" | sed -n 's/^\[ *[0-9.]*\] \(psci: .*\)$/\1/p' > "$LOGDIR/$name-$v.psci"
+		why=$(boot_image "$name" "$v" "${settings[@]}")
+		tr -d '\r' < "$LOGDIR/$name-$v.log" |
+			sed -n 's/^\[ *[0-9.]*\] \(psci: .*\)$/\1/p' > "$LOGDIR/$name-$v.psci"
 	done
 	if [ -z "$why" ] && [ ! -s "$LOGDIR/$name-stock.psci" ]; then
 		why="the stock driver printed no psci line: nothing compared"
