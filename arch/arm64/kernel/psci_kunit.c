@@ -39,10 +39,14 @@ static void psci_test_kill_never_off(struct kunit *test)
 	fake_aff.answer = 0; /* AFFINITY_INFO: ON, from the specification */
 	KUNIT_EXPECT_EQ(test, psci_kill_wait(1, FAKE_MPIDR, fake_affinity_info), -ETIMEDOUT);
 	ms = ktime_ms_delta(ktime_get(), t0);
-	/* Bounded: arm64's 100 ms, not forever, and not a single poll. */
+	/*
+	 * Bounded: arm64's 100 ms, not forever, and not a single poll. How
+	 * many polls fit in 100 ms depends on how often the host runs this
+	 * vCPU, so only "more than one" is asked.
+	 */
 	KUNIT_EXPECT_GE(test, ms, 100);
 	KUNIT_EXPECT_LE(test, ms, 2000);
-	KUNIT_EXPECT_GT(test, fake_aff.calls, 10);
+	KUNIT_EXPECT_GE(test, fake_aff.calls, 2);
 }
 
 /*
@@ -68,13 +72,16 @@ KUNIT_ARRAY_PARAM_DESC(psci_kill, psci_kill_cases, desc);
 static void psci_test_kill_answer(struct kunit *test)
 {
 	const struct psci_kill_case *c = test->param_value;
+	ktime_t t0 = ktime_get();
 
 	fake_aff.answer = c->answer;
 	KUNIT_EXPECT_EQ(test, psci_kill_wait(1, FAKE_MPIDR, fake_affinity_info), c->expected);
-	if (c->expected == 0)
+	if (c->expected == 0) {
 		KUNIT_EXPECT_EQ(test, fake_aff.calls, 1);
-	else
-		KUNIT_EXPECT_GT(test, fake_aff.calls, 10);
+	} else {
+		KUNIT_EXPECT_GE(test, ktime_ms_delta(ktime_get(), t0), 100);
+		KUNIT_EXPECT_GE(test, fake_aff.calls, 2);
+	}
 	KUNIT_EXPECT_EQ(test, fake_aff.last_target, FAKE_MPIDR);
 }
 
