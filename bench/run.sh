@@ -84,6 +84,10 @@ grep -E 'kill_(in|out):' trace | sed 's/^/PSCI-KILL: /'; echo > kprobe_events; c
 # The console shows warnings and worse (both images alike); the kernel
 # lines the figures read are replayed from dmesg once userspace is up.
 QUIET_BOOT=(APPEND="loglevel=5 tp_printk" KLOG_REPLAY="Run /init|smp: ")
+# The kill wait's boots without tp_printk: the kprobe events are read from
+# the trace buffer afterwards; printed, they would put a console line inside
+# every timed kill and interleave with the trace lines read out.
+KILL_BOOT=(APPEND="loglevel=5" KLOG_REPLAY="Run /init|smp: ")
 # The end of the poweroff and reboot windows: the conduit call, traced
 # (guest/psci-lib.sh: trace_conduit), then psci-bench's marker and reboot(2).
 END_CMD="trace_conduit > /dev/null; psci-bench"
@@ -123,7 +127,7 @@ fi
 # alternating boots of KILLS offlines each.
 for r in $(seq 1 "$KILL_ROUNDS"); do
 	for v in stock ours; do
-		boot $v "kill-r$r" SMP=2 ACTION=none "${QUIET_BOOT[@]}" CMD="$KILL_CMD; psci-bench poweroff"
+		boot $v "kill-r$r" SMP=2 ACTION=none "${KILL_BOOT[@]}" CMD="$KILL_CMD; psci-bench poweroff"
 		# TF-A's boots take the built-in command line: loglevel=5 there.
 		boot $v "kill-tfa-r$r" FIRMWARE=tfa MACHINE=virt,secure=on SMP=2 \
 			ACTION=none CMD="dmesg -n 5; $KILL_CMD; psci-bench poweroff"
