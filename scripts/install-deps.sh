@@ -43,3 +43,10 @@ for arch in arm64 armhf; do
 	cp "$dl/x/bin/busybox" "$BB"
 	echo "install-deps: busybox for $arch at $BB"
 done
+
+# kexec-tools for the arm64 guests (make check's kexec and kdump
+# scenarios): /sbin/kexec and the libraries it loads, from Debian's arm64
+# packages (scripts/guest-debs.sh; scripts/mkinitramfs.sh lays them out).
+bash scripts/guest-debs.sh kexec /sbin/kexec -- kexec-tools libc6 zlib1g \
+	libxenmisc4.17 libxentoollog1 libxencall1 libxenevtchn1 libxengnttab1 \
+	libxenforeignmemory1 libxendevicemodel1 libxentoolcore1

@@ -4,6 +4,9 @@
 #                                      or base-armhf.cpio
 #   mkinitramfs.sh extra OUT K=V... -> OUT: a small archive holding
 #                                      /etc/test.conf, to append to base
+# Building base.cpio also builds build/initramfs/kexec.cpio: Debian's
+# kexec and the libraries it loads (scripts/guest-debs.sh), appended by
+# boot.sh's KEXEC=1 only, so that other boots do not unpack them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -64,7 +67,7 @@ fi
 		 head tail wc tr cut sort uniq seq test [ printf dmesg uname \
 		 true false date kill ps top watch xargs find dd hexdump od \
 		 expr basename dirname usleep nproc taskset yes time timeout \
-		 env which readlink; do
+		 env which readlink cpio; do
 		echo "slink /bin/$a /bin/busybox 0777 0 0"
 	done
 	for a in init poweroff reboot halt mkswap swapon swapoff; do
@@ -89,3 +92,9 @@ fi
 } > "$list"
 "$GEN" "$list" > "$out.tmp"
 mv "$out.tmp" "$out"
+if [ "$arch" = arm64 ]; then
+	kx=$BUILD/deps/kexec/list
+	[ -f "$kx" ] || die "no kexec-tools for the guest (run scripts/install-deps.sh)"
+	"$GEN" "$kx" > "$BUILD/initramfs/kexec.cpio.tmp"
+	mv "$BUILD/initramfs/kexec.cpio.tmp" "$BUILD/initramfs/kexec.cpio"
+fi
