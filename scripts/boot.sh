@@ -20,8 +20,16 @@
 #   QEMU_EXTRA  more QEMU options
 #   FORCE=1  poweroff -f / reboot -f: the kernel's path without busybox
 #            init's shutdown (its kill-and-wait rounds)
+#   KEXEC=1  the guest can kexec: Debian's kexec in the initramfs
+#            (build/initramfs/kexec.cpio) and a read-only virtio disk,
+#            /dev/vda, holding a cpio of this boot's kernel Image and
+#            initramfs (guest/psci-lib.sh: kexec_chain, kdump_crash);
+#            QEMU's DT without its kaslr-seed (see below)
 #   EXPECT_PANIC=1  the kernel is meant to panic: ok when the panic (with
 #                 panic=-1) ends in a reset through the firmware
+#   KDUMP=1  one panic is expected and starts a capture kernel (kexec -p):
+#            the boot goes on after it and must end as END says; a second
+#            panic ends it as a failure
 #   ALLOW_REPORT  extended regex: kernel reports (WARNING: lines) matching it
 #                 are expected, e.g. a board handler that WARNs by design
 #   GUEST_ARCH=arm32  a 32-bit ARM guest (qemu-system-arm, cortex-a15, zImage)
@@ -118,7 +126,19 @@ bash scripts/mkinitramfs.sh extra "$work/extra.cpio" \
 	TEST_ACTION="$ACTION" TEST_CMD="${CMD:-}" TEST_CYCLES="$CYCLES" \
 	TEST_KLOG_REPLAY="$KLOG_REPLAY" \
 	TEST_FORCE="$({ [ "$GUEST_ARCH" = arm32 ] || [ "${FORCE:-0}" = 1 ]; } && echo 1 || echo 0)"
-cat "$BASE_CPIO" "$work/extra.cpio" > "$work/initrd"
+if [ "${KEXEC:-0}" = 1 ]; then
+	[ -f "$BUILD/initramfs/kexec.cpio" ] || die "no kexec for the guest (run make build)"
+	cat "$BASE_CPIO" "$BUILD/initramfs/kexec.cpio" "$work/extra.cpio" > "$work/initrd"
+	# What the guest kexecs into: this boot's kernel and initramfs again.
+	printf 'file /Image %s 0644 0 0\nfile /initrd %s 0644 0 0\n' "$IMAGE" "$work/initrd" |
+		"$BUILD/initramfs/gen_init_cpio" - > "$work/payload.cpio"
+	# No kaslr-seed in QEMU's device tree: a kernel without
+	# RANDOMIZE_BASE leaves it there, and kexec refuses to pass on a
+	# seed the first kernel did not wipe ("kaslr-seed is not wiped to 0").
+	MACHINE+=,dtb-randomness=off
+else
+	cat "$BASE_CPIO" "$work/extra.cpio" > "$work/initrd"
+fi
 
 BOOTARGS="console=ttyAMA0 panic=-1 ${APPEND:-}"
 QEMU=("$QEMU_BIN" -M "$MACHINE" -cpu "$CPU" -smp "$SMP" -m "$MEM"
@@ -247,6 +267,9 @@ elif [ "${FIRMWARE:-}" = uefi ]; then
 else
 	QEMU+=(-kernel "$GIMAGE" -initrd "$G/initrd" -append "$BOOTARGS")
 fi
+[ "${KEXEC:-0}" = 1 ] &&
+	QEMU+=(-drive "if=none,file=$G/payload.cpio,format=raw,readonly=on,id=kexec"
+	       -device virtio-blk-device,drive=kexec)
 # shellcheck disable=SC2206
 QEMU+=(${QEMU_EXTRA:-})
 # How QEMU ended: a QMP monitor on a pair of FIFOs (QMP.in, QMP.out),
@@ -265,6 +288,7 @@ if [ $KVM = 1 ]; then
 	# it is split into L2's (LOG) and L1's (LOG.l1) when L1 has ended.
 	files=(Image="$IMAGE" initrd="$work/initrd")
 	[ -f "$work/board.dtb" ] && files+=(board.dtb="$work/board.dtb" stub.bin="$work/stub.bin")
+	[ -f "$work/payload.cpio" ] && files+=(payload.cpio="$work/payload.cpio")
 	kvm_l1_initrd "$work/l1.initrd" run "${files[@]}" -- "${QEMU[@]}"
 	kvm_l1_qemu "$work/l1.initrd"
 	QEMU=("${KVM_L1[@]}")
@@ -289,6 +313,8 @@ fi
 # Watch the console: the kernel halting (the firmware has no way to power
 # off or reset) ends the boot here; a panic ends it as a failure.
 verdict=
+panics_expected=0
+[ "${KDUMP:-0}" = 1 ] && panics_expected=1
 start=$SECONDS
 while kill -0 $qpid 2>/dev/null; do
 	if grep -qa 'System halted' "$CONSOLE"; then
@@ -297,7 +323,7 @@ while kill -0 $qpid 2>/dev/null; do
 		kill $qpid 2>/dev/null || true
 		break
 	fi
-	if grep -qa 'Kernel panic - not syncing' "$CONSOLE"; then
+	if [ "$(grep -ac 'Kernel panic - not syncing' "$CONSOLE")" -gt "$panics_expected" ]; then
 		verdict=panic
 		if [ "${EXPECT_PANIC:-0}" = 1 ]; then
 			# panic=-1 resets at once: give the reset 10 s to end QEMU.
@@ -316,7 +342,7 @@ while kill -0 $qpid 2>/dev/null; do
 	sleep 0.2
 done
 # QEMU may have ended (panic=-1 resets at once) before a poll saw the line.
-if [ -z "$verdict" ] && grep -qa 'Kernel panic - not syncing' "$CONSOLE"; then
+if [ -z "$verdict" ] && [ "$(grep -ac 'Kernel panic - not syncing' "$CONSOLE")" -gt "$panics_expected" ]; then
 	verdict=panic
 fi
 set +e
