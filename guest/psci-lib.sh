@@ -360,3 +360,88 @@ suspend_mem() {
 	echo "PSCI-SUSPEND: deep: successes $ok0 -> $ok1, RTC interrupts $i0 -> $i1," \
 		"CPUs $(cat /sys/devices/system/cpu/online) online"
 }
+
+# kexec_payload: the kernel and initramfs this boot came from, unpacked
+# into /tmp/kexec from boot.sh's KEXEC=1 disk (/dev/vda, a cpio).
+kexec_payload() {
+	[ -s /tmp/kexec/Image ] && return 0
+	mkdir -p /tmp/kexec
+	if ! (cd /tmp/kexec && cpio -i < /dev/vda 2> /dev/null) || [ ! -s /tmp/kexec/initrd ]; then
+		echo "KEXEC: no payload on /dev/vda (boot with KEXEC=1)"
+		return 1
+	fi
+}
+
+# kexec_cmdline GEN: this boot's command line for the next kernel, at
+# generation GEN: without the previous kexec_gen=, and without the
+# initrd location of TF-A's built-in command line (kexec places the
+# initramfs itself and says where in the device tree it hands over).
+kexec_cmdline() {
+	echo "$(sed -E 's/(^| )(kexec_gen|initrdmem|initrd)=[^ ]*//g' /proc/cmdline) kexec_gen=$1"
+}
+
+# kexec_chain N: one generation of a chain of N kernels, each started by
+# kexec from the one before (the generation is kexec_gen= on the command
+# line; 1 when absent). Says which CPUs came online, takes every secondary
+# down and up once, then loads the same kernel and initramfs with the next
+# generation's command line and kexecs into it; the last generation
+# returns. One "KEXEC:" line per step, which make check compares with the
+# stock driver's.
+kexec_chain() {
+	local last=$1 gen up
+	gen=$(sed -n 's/.*kexec_gen=\([0-9]*\).*/\1/p' /proc/cmdline)
+	gen=${gen:-1}
+	up=$(cat /sys/devices/system/cpu/online)
+	echo "KEXEC: generation $gen of $last: online CPUs $up," \
+		"$(hotplug_all 1 | sed -n 's/^PSCI-TEST: hotplug done, //p')"
+	if [ "$gen" -ge "$last" ]; then
+		echo "KEXEC: chain of $last kernels done"
+		return 0
+	fi
+	kexec_payload || return 1
+	# kexec's own words, if any, are part of the view.
+	kexec -i -l /tmp/kexec/Image --initrd=/tmp/kexec/initrd \
+		--append="$(kexec_cmdline $((gen + 1)))" 2>&1 | sed 's/^/KEXEC: kexec -l: /'
+	if [ "$(cat /sys/kernel/kexec_loaded)" != 1 ]; then
+		echo "KEXEC: generation $gen: nothing loaded"
+		return 1
+	fi
+	# Through the kernel log (run-test's mark): a tty line could still sit
+	# in the UART when the kernel is replaced. Not part of the view.
+	mark "PSCI-TEST: generation $gen: loaded, kexec -e"
+	kexec -e 2>&1 | sed 's/^/KEXEC: kexec -e: /'
+	echo "KEXEC: generation $gen: kexec -e returned"
+	return 1
+}
+
+# kdump_crash: in the first kernel (booted with crashkernel=), load this
+# boot's kernel and initramfs as the capture kernel (kexec -p) and crash
+# (sysrq c); the panic starts the capture kernel, whose /etc/test.conf is
+# the same, so this runs again there: then it says which CPUs the
+# capture kernel brought up (all of them: no maxcpus=1) and what
+# /proc/vmcore holds, and returns (the boot's action powers off). One
+# "KDUMP:" line per step, which make check compares with the stock driver's.
+kdump_crash() {
+	local size
+	if [ -e /proc/vmcore ]; then
+		size=$(ls -ln /proc/vmcore | awk '{ print $5 }')
+		echo "KDUMP: capture kernel: online CPUs $(cat /sys/devices/system/cpu/online)," \
+			"/proc/vmcore $([ "$size" -gt 0 ] && echo "present" || echo "EMPTY")," \
+			"$(hotplug_all 1 | sed -n 's/^PSCI-TEST: hotplug done, //p')"
+		echo "PSCI-TEST: vmcore $size bytes"
+		return 0
+	fi
+	echo "KDUMP: crash kernel reserved: $(cat /sys/kernel/kexec_crash_size) bytes"
+	kexec_payload || return 1
+	kexec -i -p /tmp/kexec/Image --initrd=/tmp/kexec/initrd \
+		--append="$(kexec_cmdline 1 | sed -E 's/(^| )crashkernel=[^ ]*//g')" 2>&1 |
+		sed 's/^/KDUMP: kexec -p: /'
+	if [ "$(cat /sys/kernel/kexec_crash_loaded)" != 1 ]; then
+		echo "KDUMP: no capture kernel loaded"
+		return 1
+	fi
+	mark "PSCI-TEST: capture kernel loaded, crashing"
+	echo c > /proc/sysrq-trigger
+	echo "KDUMP: still running after the crash"
+	return 1
+}

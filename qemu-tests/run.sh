@@ -235,6 +235,17 @@ view_vs_stock() {
 	tap_result "$name ($(wc -l < "$ours" 2>/dev/null || echo 0) lines)" "$why" "$LOGDIR/$name-ours.log"
 }
 
+# kexec_chain_patterns N CPUS: the KEXEC lines of a chain of N kernels
+# (guest/psci-lib.sh: kexec_chain) in which every generation came up with
+# CPUS online and took each secondary down and up again.
+kexec_chain_patterns() {
+	local g
+	for g in $(seq 1 "$1"); do
+		echo "^KEXEC: generation $g of $1: online CPUs $2, 0 failed, online CPUs $2\$"
+	done
+	echo "^KEXEC: chain of $1 kernels done\$"
+}
+
 # lines_missing STOCK OURS: the lines of file STOCK that file OURS lacks,
 # in STOCK's order (each STOCK line must match a later OURS line than the
 # one before it; duplicates count). Empty when OURS keeps them all.
