@@ -62,6 +62,11 @@ def read_mutants(path):
                 sys.exit(f"mutants.txt: [{m['name']}] has no {k}")
         if m["file"] not in FILES:
             sys.exit(f"mutants.txt: [{m['name']}]: {m['file']} is not a driver file")
+        # A unit that does not exist would "catch" every mutant (the run
+        # reports it as a unit that cannot be read).
+        for u in m["units"].split():
+            if not os.path.isfile(os.path.join(ROOT, "qemu-tests", "scenarios", u)):
+                sys.exit(f"mutants.txt: [{m['name']}]: no unit qemu-tests/scenarios/{u}")
         m["new"] = m.get("new", "")
     return mutants
 
@@ -80,7 +85,17 @@ def prepare():
             if e.startswith(".obj-"):
                 continue
             sh(f'cp -al "{OURS}/{e}" "{MUT}/"', check=True)
-    if not os.path.isfile(os.path.join(MUT, ".obj-base", "vmlinux")):
+    # Our object tree again when ours was configured differently since
+    # (a guest config change): a mutant must be our kernel but for the
+    # mutated file.
+    def config(tree):
+        try:
+            with open(os.path.join(tree, ".obj-base", ".config")) as f:
+                return f.read()
+        except OSError:
+            return None
+    if (not os.path.isfile(os.path.join(MUT, ".obj-base", "vmlinux"))
+            or config(MUT) != config(OURS)):
         sh(f'rm -rf "{MUT}/.obj-base" && cp -a "{OURS}/.obj-base" "{MUT}/.obj-base"', check=True)
     # Our other files as they are now (the KUnit suites among them): the
     # tree's hard links may still point at an earlier copy.
