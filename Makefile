@@ -64,7 +64,7 @@ shq = '$(subst ','\'',$(value $(1)))'
 boot: build $(if $(filter kvm,$(FIRMWARE)),kvm-host) $(if $(filter tfa,$(FIRMWARE)),tfa)
 	@DTS=$(call shq,DTS) SMP=$(call shq,SMP) MACHINE=$(call shq,MACHINE) \
 		ACTION=$(call shq,ACTION) CMD=$(call shq,CMD) FIRMWARE=$(call shq,FIRMWARE) \
-		TFA=$(call shq,TFA) KEXEC=$(call shq,KEXEC) APPEND=$(call shq,APPEND) \
+		TFA=$(call shq,TFA) KEXEC=$(call shq,KEXEC) KDUMP=$(call shq,KDUMP) APPEND=$(call shq,APPEND) \
 		bash scripts/boot.sh
 
 debug-kernel: tree

@@ -507,9 +507,12 @@ for k in "${order[@]}"; do
 		# Wall time (the next run's order), and the CPU time of every
 		# process the unit waited for (QEMU above all): on a machine
 		# this busy, the CPU seconds are what the suite's time is made of.
-		echo "# ${units[k]}: $((SECONDS - t0)) s, CPU $(times | awk 'NR == 2 {
+		# (times into a file: in a command substitution it would speak
+		# for that subshell, which waited for nothing.)
+		times > "$TAPDIR/$k.times"
+		echo "# ${units[k]}: $((SECONDS - t0)) s, CPU $(awk 'NR == 2 {
 			split($1, u, /[ms]/); split($2, k, /[ms]/)
-			printf "%d", u[1] * 60 + u[2] + k[1] * 60 + k[2] }') s"
+			printf "%d", u[1] * 60 + u[2] + k[1] * 60 + k[2] }' "$TAPDIR/$k.times") s"
 	) > "$TAPDIR/$k.tap" 2>&1 &
 done
 wait

@@ -28,6 +28,18 @@ scenario_fails control-kvm-reboot-that-powers-off \
 	'QEMU ended through guest-shutdown, expected END=reset' \
 	FIRMWARE=kvm TIMEOUT=300 ACTION=reboot CMD='poweroff -f' -- 'reboot: Power down'
 
+# KDUMP=1 lets one panic (and its backtrace) through only because a
+# capture kernel is meant to follow: a panic with nothing loaded resets
+# the machine, and that boot must fail; a second backtrace is a report.
+scenario_fails control-kdump-panic-without-capture \
+	'QEMU ended through guest-reset, expected END=off' \
+	KEXEC=1 KDUMP=1 FORCE=1 CMD='echo c > /proc/sysrq-trigger' -- \
+	'Kernel panic - not syncing: sysrq triggered crash'
+scenario_fails control-kdump-second-backtrace 'kernel report: .*Call trace:' \
+	KEXEC=1 KDUMP=1 FORCE=1 APPEND=crashkernel=256M \
+	CMD='echo l > /proc/sysrq-trigger; kdump_crash' -- \
+	'^KDUMP: capture kernel: online CPUs 0-3'
+
 # control_expect OUT NAME REGEX...: "ok - NAME" when every REGEX matches a
 # line of OUT, else "not ok - NAME" with OUT.
 control_expect() {
