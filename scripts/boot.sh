@@ -267,6 +267,7 @@ elif [ "${FIRMWARE:-}" = uefi ]; then
 else
 	QEMU+=(-kernel "$GIMAGE" -initrd "$G/initrd" -append "$BOOTARGS")
 fi
+# shellcheck disable=SC2054 # commas inside -drive's value
 [ "${KEXEC:-0}" = 1 ] &&
 	QEMU+=(-drive "if=none,file=$G/payload.cpio,format=raw,readonly=on,id=kexec"
 	       -device virtio-blk-device,drive=kexec)
