@@ -398,19 +398,27 @@ kexec_chain() {
 		echo "KEXEC: chain of $last kernels done"
 		return 0
 	fi
+	kexec_next "$((gen + 1))"
+}
+
+# kexec_next GEN: load this boot's kernel and initramfs again, with
+# generation GEN's command line, and kexec into it; returns only when
+# that failed. (kexec -i: no purgatory checksum, which would cost each
+# generation seconds of TCG.)
+kexec_next() {
 	kexec_payload || return 1
 	# kexec's own words, if any, are part of the view.
 	kexec -i -l /tmp/kexec/Image --initrd=/tmp/kexec/initrd \
-		--append="$(kexec_cmdline $((gen + 1)))" 2>&1 | sed 's/^/KEXEC: kexec -l: /'
+		--append="$(kexec_cmdline "$1")" 2>&1 | sed 's/^/KEXEC: kexec -l: /'
 	if [ "$(cat /sys/kernel/kexec_loaded)" != 1 ]; then
-		echo "KEXEC: generation $gen: nothing loaded"
+		echo "KEXEC: nothing loaded for generation $1"
 		return 1
 	fi
 	# Through the kernel log (run-test's mark): a tty line could still sit
 	# in the UART when the kernel is replaced. Not part of the view.
-	mark "PSCI-TEST: generation $gen: loaded, kexec -e"
+	mark "PSCI-TEST: generation $1 loaded, kexec -e"
 	kexec -e 2>&1 | sed 's/^/KEXEC: kexec -e: /'
-	echo "KEXEC: generation $gen: kexec -e returned"
+	echo "KEXEC: kexec -e into generation $1 returned"
 	return 1
 }
 

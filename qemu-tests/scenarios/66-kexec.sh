@@ -33,3 +33,20 @@ for v in ours stock; do
 		'^KEXEC: generation 1 of 2: online CPUs 0-3, 3 failed, online CPUs 0-3' \
 		'Failed to offline CPU1 - error=-95' 'kernel BUG at kernel/cpu\.c'
 done
+
+# A firmware that refuses CPU_OFF (qemu-tests/dts/legacy-cpu-off-refused.dts:
+# cpu_off names a call QEMU answers NOT_SUPPORTED), kexec straight away
+# (no hotplug first, which would stop at the same place): the dying CPU
+# comes back from CPU_OFF into arm64's BUG() in cpu_die(), the idle task
+# dies, and the panic finds no reset in PSCI 0.1: the kexec ends, it does
+# not hang. The stock driver's image the same; ours names the refused
+# call first.
+for v in ours stock; do
+	refused=()
+	[ $v = ours ] && refused=('psci: CPU_OFF \(0x95c1ba61\) failed: NOT_SUPPORTED \(-1\)')
+	scenario_fails "kexec-cpu-off-refused-$v" 'FAIL \((kernel panic|the kernel halted)' \
+		IMAGE="$BUILD/images/$([ $v = ours ] && echo "${OURS_VARIANT:-ours}" || echo stock)-base/Image" \
+		KEXEC=1 SMP=4 FORCE=1 DTS=qemu-tests/dts/legacy-cpu-off-refused.dts ACTION=none \
+		CMD='kexec_next 2' -- 'kexec_core: Starting new kernel' "${refused[@]}" \
+		'kernel BUG at arch/arm64/kernel/smp\.c' 'Kernel panic - not syncing: Attempted to kill the idle task'
+done
