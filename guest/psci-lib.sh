@@ -361,6 +361,12 @@ suspend_mem() {
 		"CPUs $(cat /sys/devices/system/cpu/online) online"
 }
 
+# hotplug_summary: every secondary down and up once (hotplug_all 1), as
+# its one summary line's end: "N failed, online CPUs LIST".
+hotplug_summary() {
+	hotplug_all 1 | sed -n 's/^PSCI-TEST: hotplug done, //p'
+}
+
 # kexec_payload: the kernel and initramfs this boot came from, unpacked
 # into /tmp/kexec from boot.sh's KEXEC=1 disk (/dev/vda, a cpio).
 kexec_payload() {
@@ -393,7 +399,7 @@ kexec_chain() {
 	gen=${gen:-1}
 	up=$(cat /sys/devices/system/cpu/online)
 	echo "KEXEC: generation $gen of $last: online CPUs $up," \
-		"$(hotplug_all 1 | sed -n 's/^PSCI-TEST: hotplug done, //p')"
+		"$(hotplug_summary)"
 	if [ "$gen" -ge "$last" ]; then
 		echo "KEXEC: chain of $last kernels done"
 		return 0
@@ -435,7 +441,7 @@ kdump_crash() {
 		size=$(ls -ln /proc/vmcore | awk '{ print $5 }')
 		echo "KDUMP: capture kernel: online CPUs $(cat /sys/devices/system/cpu/online)," \
 			"/proc/vmcore $([ "$size" -gt 0 ] && echo "present" || echo "EMPTY")," \
-			"$(hotplug_all 1 | sed -n 's/^PSCI-TEST: hotplug done, //p')"
+			"$(hotplug_summary)"
 		echo "PSCI-TEST: vmcore $size bytes"
 		return 0
 	fi
