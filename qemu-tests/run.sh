@@ -223,16 +223,39 @@ view_vs_stock() {
 		why=$(boot_image "$name" "$v" FORCE=1 "${settings[@]}")
 		grep -a "^$tag:" "$LOGDIR/$name-$v.log" | tr -d '\r' > "$LOGDIR/$name-$v.view"
 	done
-	local ours=$LOGDIR/$name-ours.view stock=$LOGDIR/$name-stock.view
-	for p in "${patterns[@]}"; do
-		[ -n "$why" ] && break
-		grep -qE -- "$p" "$ours" || why="no line /$p/ in our view ($ours)"
-	done
-	if [ -z "$why" ] && ! cmp -s "$ours" "$stock"; then
-		why="views differ: $(diff "$stock" "$ours" | grep -m1 '^[<>]')"
-	fi
+	[ -n "$why" ] || why=$(view_verdict "$LOGDIR/$name" "${patterns[@]}")
 	n=$((n + 1))
-	tap_result "$name ($(wc -l < "$ours" 2>/dev/null || echo 0) lines)" "$why" "$LOGDIR/$name-ours.log"
+	tap_result "$name ($(wc -l < "$LOGDIR/$name-ours.view" 2>/dev/null || echo 0) lines)" \
+		"$why" "$LOGDIR/$name-ours.log"
+}
+
+# view_verdict BASE PATTERN...: view_vs_stock's judge of BASE-ours.view
+# and BASE-stock.view (and their .log consoles): nothing when each PATTERN
+# matches a line of ours and the two are the same, else why not.
+view_verdict() {
+	local base=$1 p
+	shift
+	for p in "$@"; do
+		grep -qE -- "$p" "$base-ours.view" ||
+			{ echo "no line /$p/ in our view ($base-ours.view)"; return; }
+	done
+	cmp -s "$base-ours.view" "$base-stock.view" ||
+		echo "views differ: $(view_difference "$base")"
+}
+
+# view_difference BASE: the first line in which the two views differ,
+# and what the console of the image whose view lacks it shows in its
+# place (the text found elsewhere in a line, or nothing), so that a CI
+# log tells a driver difference from a garbled console line.
+view_difference() {
+	local ours=$1-ours stock=$1-stock d text other where
+	d=$(diff "$stock.view" "$ours.view" | grep -m1 '^[<>]')
+	text=${d#[<>] }
+	if [ "${d:0:1}" = '>' ]; then other=$stock; where=stock; else other=$ours; where=our; fi
+	printf '%s (%s view %s lines; %s console: %s)' "$d" "$where" \
+		"$(wc -l < "$other.view")" "$where" \
+		"$(grep -a -n -m1 -F -- "${text#*: }" "$other.log" | tr -d '\r' | cut -c1-200 |
+			grep . || echo "no such text")"
 }
 
 # kexec_chain_patterns N CPUS: the KEXEC lines of a chain of N kernels

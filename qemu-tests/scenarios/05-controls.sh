@@ -109,6 +109,33 @@ make_boot_cmd() {
 }
 gates make-boot-cmd make_boot_cmd
 
+# view_vs_stock's judge: a line only one image printed fails and says
+# where the other's console has its text (garbled, or not at all); a
+# pattern our view lacks fails; equal views pass.
+view_controls() {
+	local d out
+	d=$(mktemp -d "$BUILD/tmp.control.XXXXXX")
+	printf 'KEXEC: one\nKEXEC: done\n' > "$d/v-ours.view"
+	printf 'KEXEC: one\n' > "$d/v-stock.view"
+	printf 'KEXEC: one\r\nnoise KEXEC: done\r\n' > "$d/v-stock.log"
+	out=$(view_verdict "$d/v" '^KEXEC: done$')
+	control_expect "$out" "views: a line stock's view lacks is a failure, its console quoted" \
+		'^views differ: > KEXEC: done \(stock view 1 lines; stock console: 2:noise KEXEC: done\)$'
+	out=$(view_verdict "$d/v" '^KEXEC: two$')
+	control_expect "$out" "views: a pattern our view lacks is a failure" \
+		'^no line /\^KEXEC: two\$/ in our view'
+	cp "$d/v-ours.view" "$d/v-stock.view"
+	out=$(view_verdict "$d/v" '^KEXEC: done$')
+	rm -rf "$d"
+	if [ -z "$out" ]; then
+		echo "ok - views: equal views with the pattern pass"
+	else
+		echo "not ok - views: equal views with the pattern pass"
+		echo "  # verdict: $out"
+	fi
+}
+gates control-views view_controls
+
 # The board corpus (qemu-tests/boards/): the same failure on both kernels
 # and a difference in the calls are failures (board_verdict, the judge of
 # boards/run.sh), and a DTB that cannot be read is counted as unreadable,
