@@ -367,13 +367,27 @@ hotplug_summary() {
 	hotplug_all 1 | sed -n 's/^PSCI-TEST: hotplug done, //p'
 }
 
+# klog [WORDS...]: one line of WORDS (or, with none, each line of standard
+# input) into the kernel log. For lines printed just before a kexec, a crash or a
+# power-off that the host's verdict needs (the KEXEC and KDUMP views):
+# printk puts a line on the console whole and before the write returns,
+# where a tty line can still be on its way when the kernel is replaced.
+klog() {
+	local l
+	if [ $# -gt 0 ]; then
+		echo "$*" > /dev/kmsg
+	else
+		while IFS= read -r l; do echo "$l" > /dev/kmsg; done
+	fi
+}
+
 # kexec_payload: the kernel and initramfs this boot came from, unpacked
 # into /tmp/kexec from boot.sh's KEXEC=1 disk (/dev/vda, a cpio).
 kexec_payload() {
 	[ -s /tmp/kexec/Image ] && return 0
 	mkdir -p /tmp/kexec
 	if ! (cd /tmp/kexec && cpio -i < /dev/vda 2> /dev/null) || [ ! -s /tmp/kexec/initrd ]; then
-		echo "KEXEC: no payload on /dev/vda (boot with KEXEC=1)"
+		klog "KEXEC: no payload on /dev/vda (boot with KEXEC=1)"
 		return 1
 	fi
 }
@@ -398,10 +412,9 @@ kexec_chain() {
 	gen=$(sed -n 's/.*kexec_gen=\([0-9]*\).*/\1/p' /proc/cmdline)
 	gen=${gen:-1}
 	up=$(cat /sys/devices/system/cpu/online)
-	echo "KEXEC: generation $gen of $last: online CPUs $up," \
-		"$(hotplug_summary)"
+	klog "KEXEC: generation $gen of $last: online CPUs $up, $(hotplug_summary)"
 	if [ "$gen" -ge "$last" ]; then
-		echo "KEXEC: chain of $last kernels done"
+		klog "KEXEC: chain of $last kernels done"
 		return 0
 	fi
 	kexec_next "$((gen + 1))"
@@ -415,16 +428,16 @@ kexec_next() {
 	kexec_payload || return 1
 	# kexec's own words, if any, are part of the view.
 	kexec -i -l /tmp/kexec/Image --initrd=/tmp/kexec/initrd \
-		--append="$(kexec_cmdline "$1")" 2>&1 | sed 's/^/KEXEC: kexec -l: /'
+		--append="$(kexec_cmdline "$1")" 2>&1 | sed 's/^/KEXEC: kexec -l: /' | klog
 	if [ "$(cat /sys/kernel/kexec_loaded)" != 1 ]; then
-		echo "KEXEC: nothing loaded for generation $1"
+		klog "KEXEC: nothing loaded for generation $1"
 		return 1
 	fi
 	# Through the kernel log (run-test's mark): a tty line could still sit
 	# in the UART when the kernel is replaced. Not part of the view.
 	mark "PSCI-TEST: generation $1 loaded, kexec -e"
-	kexec -e 2>&1 | sed 's/^/KEXEC: kexec -e: /'
-	echo "KEXEC: kexec -e into generation $1 returned"
+	kexec -e 2>&1 | sed 's/^/KEXEC: kexec -e: /' | klog
+	klog "KEXEC: kexec -e into generation $1 returned"
 	return 1
 }
 
@@ -439,23 +452,23 @@ kdump_crash() {
 	local size
 	if [ -e /proc/vmcore ]; then
 		size=$(ls -ln /proc/vmcore | awk '{ print $5 }')
-		echo "KDUMP: capture kernel: online CPUs $(cat /sys/devices/system/cpu/online)," \
+		klog "KDUMP: capture kernel: online CPUs $(cat /sys/devices/system/cpu/online)," \
 			"/proc/vmcore $([ "$size" -gt 0 ] && echo "present" || echo "EMPTY")," \
 			"$(hotplug_summary)"
 		echo "PSCI-TEST: vmcore $size bytes"
 		return 0
 	fi
-	echo "KDUMP: crash kernel reserved: $(cat /sys/kernel/kexec_crash_size) bytes"
+	klog "KDUMP: crash kernel reserved: $(cat /sys/kernel/kexec_crash_size) bytes"
 	kexec_payload || return 1
 	kexec -i -p /tmp/kexec/Image --initrd=/tmp/kexec/initrd \
 		--append="$(kexec_cmdline 1 | sed -E 's/(^| )crashkernel=[^ ]*//g')" 2>&1 |
-		sed 's/^/KDUMP: kexec -p: /'
+		sed 's/^/KDUMP: kexec -p: /' | klog
 	if [ "$(cat /sys/kernel/kexec_crash_loaded)" != 1 ]; then
-		echo "KDUMP: no capture kernel loaded"
+		klog "KDUMP: no capture kernel loaded"
 		return 1
 	fi
 	mark "PSCI-TEST: capture kernel loaded, crashing"
 	echo c > /proc/sysrq-trigger
-	echo "KDUMP: still running after the crash"
+	klog "KDUMP: still running after the crash"
 	return 1
 }

@@ -221,12 +221,19 @@ view_vs_stock() {
 	for v in ours stock; do
 		[ -n "$why" ] && break
 		why=$(boot_image "$name" "$v" FORCE=1 "${settings[@]}")
-		grep -a "^$tag:" "$LOGDIR/$name-$v.log" | tr -d '\r' > "$LOGDIR/$name-$v.view"
+		view_lines "$tag" "$LOGDIR/$name-$v.log" > "$LOGDIR/$name-$v.view"
 	done
 	[ -n "$why" ] || why=$(view_verdict "$LOGDIR/$name" "${patterns[@]}")
 	n=$((n + 1))
 	tap_result "$name ($(wc -l < "$LOGDIR/$name-ours.view" 2>/dev/null || echo 0) lines)" \
 		"$why" "$LOGDIR/$name-ours.log"
+}
+
+# view_lines TAG LOG: the lines of console LOG that start with "TAG:",
+# from a tty or from the kernel log (guest/psci-lib.sh klog: the printk
+# time stamp taken off).
+view_lines() {
+	tr -d '\r' < "$2" | sed -n -E "s/^(\[ *[0-9]+\.[0-9]+\] )?($1:)/\2/p"
 }
 
 # view_verdict BASE PATTERN...: view_vs_stock's judge of BASE-ours.view

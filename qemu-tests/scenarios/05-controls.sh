@@ -38,7 +38,7 @@ scenario_fails control-kdump-panic-without-capture \
 scenario_fails control-kdump-second-backtrace 'kernel report: .*Call trace:' \
 	KEXEC=1 KDUMP=1 FORCE=1 APPEND=crashkernel=256M \
 	CMD='echo l > /proc/sysrq-trigger; kdump_crash' -- \
-	'^KDUMP: capture kernel: online CPUs 0-3'
+	'\] KDUMP: capture kernel: online CPUs 0-3'
 
 # control_expect OUT NAME REGEX...: "ok - NAME" when every REGEX matches a
 # line of OUT, else "not ok - NAME" with OUT.
@@ -124,6 +124,10 @@ view_controls() {
 	out=$(view_verdict "$d/v" '^KEXEC: two$')
 	control_expect "$out" "views: a pattern our view lacks is a failure" \
 		'^no line /\^KEXEC: two\$/ in our view'
+	printf '[    1.234567] KEXEC: a\r\nKEXEC: b\r\n x KEXEC: c\n[ 2.5] PSCI-TEST: d\n' > "$d/k.log"
+	out=$(view_lines KEXEC "$d/k.log" | tr '\n' '|')
+	control_expect "$out" "views: tty and kernel-log lines are taken, others are not" \
+		'^KEXEC: a\|KEXEC: b\|$'
 	cp "$d/v-ours.view" "$d/v-stock.view"
 	out=$(view_verdict "$d/v" '^KEXEC: done$')
 	rm -rf "$d"

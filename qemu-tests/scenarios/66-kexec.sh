@@ -30,7 +30,7 @@ for v in ours stock; do
 		IMAGE="$BUILD/images/$([ $v = ours ] && echo "${OURS_VARIANT:-ours}" || echo stock)-base/Image" \
 		KEXEC=1 SMP=4 DTS=qemu-tests/dts/bad/legacy-only-cpu-on.dts APPEND=oops=panic \
 		ACTION=none CMD='kexec_chain 2' -- \
-		'^KEXEC: generation 1 of 2: online CPUs 0-3, 3 failed, online CPUs 0-3' \
+		'\] KEXEC: generation 1 of 2: online CPUs 0-3, 3 failed, online CPUs 0-3' \
 		'Failed to offline CPU1 - error=-95' 'kernel BUG at kernel/cpu\.c'
 done
 
