@@ -193,6 +193,8 @@ idle_soak() {
 trace_conduit() {
 	mount -t tracefs nodev /sys/kernel/tracing 2>/dev/null
 	t=/sys/kernel/tracing
+	# Once is enough (FIRMWARE=xen-domu boots trace from the start).
+	[ "$(cat $t/events/psci/enable 2>/dev/null)" = 1 ] && return 0
 	echo 'p:psci/hvc __arm_smccc_hvc fid=%x0:x32 arg=%x1:x64 arg2=%x2:x64' > $t/kprobe_events &&
 	echo 'p:psci/smc __arm_smccc_smc fid=%x0:x32 arg=%x1:x64 arg2=%x2:x64' >> $t/kprobe_events &&
 	echo 1 > $t/events/psci/enable &&
@@ -273,6 +275,19 @@ smccc_view() {
 		grep -iE 'smccc|soc' | tr '\n' ' ')"
 	echo "SMCCC-VIEW: hwrng: $(cat /sys/class/misc/hw_random/rng_current 2>/dev/null || echo none)"
 	echo "SMCCC-VIEW: hwrng read: $(head -c 64 /dev/hwrng 2>/dev/null | wc -c) bytes"
+}
+
+# dt_psci_view: the psci node as the firmware wrote it, one "PSCI-DT:"
+# line a property: strings as text, anything else as hex bytes.
+dt_psci_view() {
+	local f v
+	for f in /proc/device-tree/psci/*; do
+		case "${f##*/}" in
+		compatible | method | name | status) v=$(tr "\\0" " " < "$f" | sed "s/ $//") ;;
+		*) v=0x$(od -An -tx1 -v "$f" | tr -d ' \n') ;;
+		esac
+		echo "PSCI-DT: ${f##*/}: $v"
+	done
 }
 
 # debugfs_view: /sys/kernel/debug/psci, one "PSCI-DEBUGFS:" line per line

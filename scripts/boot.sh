@@ -44,6 +44,13 @@
 #                  DTS is merged over the DT that QEMU builds under KVM;
 #                  KVM_RELAY="MARKER|LAST": L1 times L2's shutdown from
 #                  its console (make bench; psci-bench relay)
+#   FIRMWARE=xen-domu  the kernel runs as a dom0less domain of Xen 4.17
+#                  (scripts/xen.sh), Xen-unaware: Xen's virtual PSCI is its
+#                  firmware; SMP vCPUs on as many CPUs; MACHINE virt with
+#                  EL2 and GICv3; every conduit call traced (tp_printk),
+#                  since Xen says nothing when the domain powers off or
+#                  resets: the last call, and silence after it, tell how
+#                  it ended; then QEMU is stopped here. No DTS.
 #   KVM_QUIET=1    (FIRMWARE=kvm's default) the nested PL011 costs an exit,
 #                  about 0.8 ms, a character: L2 boots with loglevel=5
 #                  (warnings and worse on the console, as they happen) and
@@ -73,8 +80,11 @@ cd "$(dirname "$0")/.."
 
 KVM=0
 [ "${FIRMWARE:-}" = kvm ] && KVM=1
+XEN=0
+[ "${FIRMWARE:-}" = xen-domu ] && XEN=1
 SMP=${SMP:-$([ $KVM = 1 ] && echo 2 || echo 4)}
 MACHINE=${MACHINE:-$([ $KVM = 1 ] && echo virt,gic-version=3 || echo virt)}
+[ $XEN = 1 ] && MACHINE=${MACHINE/#virt/virt,virtualization=on,gic-version=3}
 MEM=${MEM:-1G}
 ACTION=${ACTION:-poweroff}
 CYCLES=${CYCLES:-3}
@@ -105,6 +115,14 @@ if [ $KVM = 1 ]; then
 	QEMU_BIN=/usr/bin/qemu-system-aarch64
 	G=/l2
 	GIMAGE=/l2/Image
+fi
+if [ $XEN = 1 ]; then
+	. scripts/xen.sh
+	[ -f "$XEN_IMAGE" ] || die "no Xen at $XEN_IMAGE (run scripts/install-deps.sh)"
+	[ -z "${DTS:-}" ] || die "DTS=$DTS with FIRMWARE=xen-domu: Xen writes the domain's device tree"
+	# The end of the domain is read from its conduit calls.
+	APPEND="tp_printk ${APPEND:-}"
+	CMD="trace_conduit; ${CMD:-}"
 fi
 mkdir -p "$(dirname "$LOG")" "$BUILD/dt"
 [ -f "$IMAGE" ] || die "no kernel image $IMAGE (run make build)"
@@ -248,6 +266,11 @@ elif [ "${FIRMWARE:-}" = tfa ]; then
 	[ -n "${APPEND:-}" ] && log "APPEND is ignored with FIRMWARE=tfa (built-in command line)"
 	QEMU+=(-device "loader,file=$IMAGE,addr=$TFA_BL33_BASE,force-raw=on"
 	       -device "loader,file=$work/initrd,addr=0x48000000,force-raw=on")
+elif [ $XEN = 1 ]; then
+	xen_domu_dtb "$work/xen.dtb" "$BOOTARGS" "$IMAGE" "$work/initrd"
+	QEMU+=(-kernel "$XEN_IMAGE" -dtb "$work/xen.dtb"
+	       -device "loader,file=$IMAGE,addr=$XEN_KERNEL_ADDR,force-raw=on"
+	       -device "loader,file=$work/initrd,addr=$XEN_INITRD_ADDR,force-raw=on")
 elif [ "${FIRMWARE:-}" = uefi ]; then
 	# EDK2 (Debian's qemu-efi-aarch64) loads the Image through fw_cfg as an
 	# EFI application and hands over ACPI tables: PSCI comes from the FADT.
@@ -296,6 +319,8 @@ if [ $KVM = 1 ]; then
 	CONSOLE=$work/console.log
 	: > "$CONSOLE"
 fi
+# Xen's console carries the domain's: split when the boot has ended.
+[ $XEN = 1 ] && CONSOLE=$work/console.log && : > "$CONSOLE"
 if [ $KVM = 0 ]; then
 	mkfifo "$QMP.in" "$QMP.out"
 	cat "$QMP.out" > "$QMP.log" &
@@ -335,6 +360,14 @@ while kill -0 $qpid 2>/dev/null; do
 		kill $qpid 2>/dev/null || true
 		break
 	fi
+	if [ $XEN = 1 ]; then
+		xen_reason=$(xen_domu_end "$CONSOLE")
+		if [ -n "$xen_reason" ]; then
+			verdict=xen-domain-ended
+			kill $qpid 2>/dev/null || true
+			break
+		fi
+	fi
 	if [ $((SECONDS - start)) -ge "$TIMEOUT" ]; then
 		verdict=timeout
 		kill $qpid 2>/dev/null || true
@@ -359,6 +392,19 @@ if [ $KVM = 0 ]; then
 fi
 
 why=
+if [ $XEN = 1 ]; then
+	xen_split "$CONSOLE" "$LOG"
+	if [ "$verdict" = xen-domain-ended ]; then
+		# Stopped here once the domain had ended: how it ended is its
+		# last call, not how QEMU did.
+		status=0
+		reason=$xen_reason
+	elif [ -z "$verdict" ]; then
+		why="QEMU ended with the machine, not the domain (Xen: $(grep -a -m1 'Panic on CPU\|reboot\|Reboot' "$LOG.xen" | tr -d '\r' || echo "nothing said"))"
+	fi
+	xen_panic=$(grep -a -m1 -A2 'Panic on CPU' "$LOG.xen" | tail -n1 | tr -d '\r' || true)
+	[ -z "$xen_panic" ] || why="Xen panicked: $xen_panic"
+fi
 if [ $KVM = 1 ]; then
 	# L2's console: every line before L1's last words, less L1's own.
 	sed '/^KVM-L1: done/,$d' "$CONSOLE" | grep -av '^KVM-L1: ' >> "$LOG" || true
@@ -427,6 +473,8 @@ fi
 if [ "$verdict" = halted ]; then
 	[ "$ACTION" = reboot ] && what="reset" || what="power off"
 	echo "boot: ok, the kernel halted (END=halt: the firmware offers no way to $what); QEMU stopped" >&2
+elif [ $XEN = 1 ]; then
+	echo "boot: ok, the Xen domain ended after $ACTION, through $reason (its last call; QEMU stopped)" >&2
 else
 	echo "boot: ok, QEMU exited with status 0 after $ACTION, through $reason" >&2
 fi

@@ -50,3 +50,17 @@ done
 bash scripts/guest-debs.sh kexec /sbin/kexec -- kexec-tools libc6 zlib1g \
 	libxenmisc4.17 libxentoollog1 libxencall1 libxenevtchn1 libxengnttab1 \
 	libxenforeignmemory1 libxendevicemodel1 libxentoolcore1
+
+# Xen 4.17, the hypervisor alone (make boot FIRMWARE=xen-domu, make
+# check's Xen scenarios): Debian's arm64 package, unpacked into build/.
+XEN=${BUILD:-build}/deps/xen/xen-4.17-arm64
+if [ ! -f "$XEN" ]; then
+	dl=$(dirname "$XEN")/dl
+	rm -rf "$dl"
+	mkdir -p "$dl"
+	( cd "$dl" && apt_get download -qq xen-hypervisor-4.17-arm64:arm64 ) ||
+		die "cannot download xen-hypervisor-4.17-arm64 (arm64)"
+	dpkg-deb -x "$dl"/xen-hypervisor-4.17-arm64_*_arm64.deb "$dl/x"
+	cp "$dl/x/boot/xen-4.17-arm64" "$XEN"
+	echo "install-deps: Xen $(dpkg-deb -f "$dl"/xen-hypervisor-4.17-arm64_*_arm64.deb Version) at $XEN"
+fi
