@@ -140,6 +140,27 @@ view_controls() {
 }
 gates control-views view_controls
 
+# FIRMWARE=xen-domu's judge of the domain's end (scripts/xen.sh): the
+# last call with silence after it is the end; a call the guest got back
+# from (more lines after it) is not; no such call, nothing.
+xen_end_controls() {
+	local d out call='(XEN) DOM1: [    3.1] hvc: (__arm_smccc_hvc+0x0/0x30) fid=0x84000008 arg=0x0 arg2=0x0'
+	# shellcheck source=../../scripts/xen.sh
+	. scripts/xen.sh
+	d=$(mktemp -d "$BUILD/tmp.control.XXXXXX")
+	printf '%s\r\r\n\0\0\0' "$call" > "$d/off"
+	printf '%s\r\r\n' "${call/0x84000008/0x84000009}" > "$d/reset"
+	printf '%s\r\r\n(XEN) DOM1: Reboot failed -- System halted\r\r\n' "$call" > "$d/returned"
+	printf '(XEN) DOM1: PSCI-TEST: userspace up\r\r\n' > "$d/running"
+	out=$(for f in off reset returned running; do echo "$f: $(xen_domu_end "$d/$f")"; done)
+	rm -rf "$d"
+	control_expect "$out" "xen: SYSTEM_OFF as the last line is a power-off" '^off: guest-shutdown$'
+	control_expect "$out" "xen: SYSTEM_RESET as the last line is a reset" '^reset: guest-reset$'
+	control_expect "$out" "xen: a call followed by more lines is no end" '^returned: $'
+	control_expect "$out" "xen: no such call is no end" '^running: $'
+}
+gates control-xen-end xen_end_controls
+
 # The board corpus (qemu-tests/boards/): the same failure on both kernels
 # and a difference in the calls are failures (board_verdict, the judge of
 # boards/run.sh), and a DTB that cannot be read is counted as unreadable,

@@ -1,0 +1,62 @@
+# Xen as the firmware (FIRMWARE=xen-domu, scripts/xen.sh): the guest is a
+# dom0less domain of Debian's Xen 4.17, Xen-unaware, on Xen's virtual PSCI
+# (vpsci.c: PSCI 1.1 over HVC, no SYSTEM_RESET2, SYSTEM_SUSPEND or
+# SYSTEM_OFF2). Each scenario on our image and the stock one. Xen says
+# nothing when the domain powers off or resets: boot.sh reads how it ended
+# from the last conduit call (traced in every such boot) and the silence
+# after it, then stops QEMU.
+# shellcheck shell=bash
+
+# shellcheck disable=SC2034 # read by scenario() in run.sh
+SCENARIO_TIMEOUT=150
+
+XEN_PROBE='psci: PSCIv1\.1 over hvc from arm,psci-1\.0; SMCCC v1\.1'
+SYSTEM_OFF='hvc: .*fid=0x84000008 '
+SYSTEM_RESET='hvc: .*fid=0x84000009 '
+SYSTEM_RESET2='hvc: .*fid=0xc4000012 '
+# The domain's node also carries PSCI 0.1's cpu_on = <2>, cpu_off = <1>:
+# with "arm,psci-0.2" there, both drivers call the standard IDs.
+CPU_ON='hvc: .*fid=0xc4000003 '
+CPU_OFF='hvc: .*fid=0x84000002 '
+LEGACY_CALL='hvc: .*fid=0x[12] '
+
+for v in ours stock; do
+	IMG=$BUILD/images/$([ $v = ours ] && echo "${OURS_VARIANT:-ours}" || echo stock)-base/Image
+	probe=()
+	[ $v = ours ] && probe=("$XEN_PROBE")
+	scenario "xen-domu-$v-hotplug-2-vcpus" IMAGE="$IMG" FIRMWARE=xen-domu SMP=2 \
+		ACTION=hotplug CYCLES=3 -- "${probe[@]}" "$ALL2" \
+		'PSCI-TEST: hotplug cpu1 ok 3 cycles' "$HOTPLUG2" "$CPU_OFF" "$CPU_ON" \
+		"!$LEGACY_CALL" 'reboot: Power down' ">$SYSTEM_OFF"
+	# Every vCPU busy while the secondaries go down and up, then the
+	# power-off with them still spinning.
+	scenario "xen-domu-$v-busy-hotplug-4-vcpus" IMAGE="$IMG" FIRMWARE=xen-domu SMP=4 \
+		ACTION=hotplug CYCLES=3 CMD=spin_all -- "${probe[@]}" "$ALL4" \
+		'PSCI-TEST: spinning on all CPUs' 'PSCI-TEST: hotplug cpu3 ok 3 cycles' \
+		"$HOTPLUG_OK" "!$LEGACY_CALL" 'reboot: Power down' ">$SYSTEM_OFF"
+	scenario "xen-domu-$v-reboot" IMAGE="$IMG" FIRMWARE=xen-domu SMP=2 ACTION=reboot -- \
+		'reboot: Restarting system' ">$SYSTEM_RESET" "!$SYSTEM_RESET2"
+	# reboot=warm: vPSCI's PSCI_FEATURES says no to SYSTEM_RESET2 (asked
+	# at probe, before the trace starts), so neither driver tries it:
+	# SYSTEM_RESET, nothing about a fallback.
+	scenario "xen-domu-$v-reboot-warm" IMAGE="$IMG" FIRMWARE=xen-domu SMP=2 \
+		ACTION=reboot APPEND=reboot=warm -- 'reboot: Restarting system' \
+		">$SYSTEM_RESET" "!$SYSTEM_RESET2" \
+		'!falling back|SYSTEM_RESET2.*(failed|refused)'
+done
+
+# What the firmware wrote, what the driver found in it, and what rides on
+# the SMCCC hand-off: the same from both images.
+view_vs_stock xen-domu-dt-vs-stock PSCI-DT FIRMWARE=xen-domu SMP=2 CMD=dt_psci_view -- \
+	'^PSCI-DT: compatible: arm,psci-1\.0 arm,psci-0\.2 arm,psci$' '^PSCI-DT: method: hvc$' \
+	'^PSCI-DT: cpu_on: 0x00000002$' '^PSCI-DT: cpu_off: 0x00000001$'
+view_vs_stock xen-domu-debugfs-vs-stock PSCI-DEBUGFS FIRMWARE=xen-domu SMP=2 CMD=debugfs_view -- \
+	'^PSCI-DEBUGFS: PSCIv1\.1$' '^PSCI-DEBUGFS: MIGRATE_INFO_TYPE is supported'
+view_vs_stock xen-domu-smccc-vs-stock SMCCC-VIEW FIRMWARE=xen-domu SMP=2 CMD=smccc_view -- \
+	'vulnerability spectre_v2' '^SMCCC-VIEW: hwrng: none$'
+stock_lines_kept xen-domu-stock-lines FIRMWARE=xen-domu SMP=2
+
+# The judge of a domain's end: a reboot that powers the domain off fails.
+scenario_fails xen-domu-reboot-that-powers-off \
+	'QEMU ended through guest-shutdown, expected END=reset' \
+	FIRMWARE=xen-domu SMP=2 ACTION=reboot CMD='poweroff -f' -- "$SYSTEM_OFF"
