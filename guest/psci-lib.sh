@@ -277,6 +277,19 @@ smccc_view() {
 	echo "SMCCC-VIEW: hwrng read: $(head -c 64 /dev/hwrng 2>/dev/null | wc -c) bytes"
 }
 
+# xen_domu_wait [SECONDS]: in dom0 (boot.sh FIRMWARE=xen XEN_DOMU=1), wait
+# until the host says on the console that the dom0less domain beside us
+# has ended, and how (the host reads the domain's console; dom0 has no
+# toolstack to ask).
+xen_domu_wait() {
+	local what how
+	if read -r -t "${1:-120}" what how && [ "$what" = domu-ended ]; then
+		echo "PSCI-TEST: the domain beside dom0 ended through $how"
+	else
+		echo "PSCI-TEST: no word of the domain beside dom0"
+	fi
+}
+
 # dt_psci_view: the psci node as the firmware wrote it, one "PSCI-DT:"
 # line a property: strings as text, anything else as hex bytes.
 dt_psci_view() {

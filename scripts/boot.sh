@@ -51,6 +51,12 @@
 #                  since Xen says nothing when the domain powers off or
 #                  resets: the last call, and silence after it, tell how
 #                  it ended; then QEMU is stopped here. No DTS.
+#   FIRMWARE=xen   the kernel runs as Xen's dom0 (Xen-aware, console hvc0;
+#                  Xen ends the machine when dom0 powers off or resets).
+#                  XEN_DOMU=1: a dom0less domain beside it running
+#                  XEN_DOMU_CMD, then XEN_DOMU_ACTION (poweroff), its
+#                  console lines as "DOM1: ..."; dom0's xen_domu_wait
+#                  returns once it has ended (told through dom0's console)
 #   KVM_QUIET=1    (FIRMWARE=kvm's default) the nested PL011 costs an exit,
 #                  about 0.8 ms, a character: L2 boots with loglevel=5
 #                  (warnings and worse on the console, as they happen) and
@@ -81,7 +87,7 @@ cd "$(dirname "$0")/.."
 KVM=0
 [ "${FIRMWARE:-}" = kvm ] && KVM=1
 XEN=0
-[ "${FIRMWARE:-}" = xen-domu ] && XEN=1
+case "${FIRMWARE:-}" in xen | xen-domu) XEN=1 ;; esac
 SMP=${SMP:-$([ $KVM = 1 ] && echo 2 || echo 4)}
 MACHINE=${MACHINE:-$([ $KVM = 1 ] && echo virt,gic-version=3 || echo virt)}
 [ $XEN = 1 ] && MACHINE=${MACHINE/#virt/virt,virtualization=on,gic-version=3}
@@ -119,10 +125,17 @@ fi
 if [ $XEN = 1 ]; then
 	. scripts/xen.sh
 	[ -f "$XEN_IMAGE" ] || die "no Xen at $XEN_IMAGE (run scripts/install-deps.sh)"
-	[ -z "${DTS:-}" ] || die "DTS=$DTS with FIRMWARE=xen-domu: Xen writes the domain's device tree"
-	# The end of the domain is read from its conduit calls.
-	APPEND="tp_printk ${APPEND:-}"
-	CMD="trace_conduit; ${CMD:-}"
+	[ -z "${DTS:-}" ] || die "DTS=$DTS with FIRMWARE=$FIRMWARE: Xen writes the domains' device trees"
+	if [ "$FIRMWARE" = xen-domu ]; then
+		# The end of the domain is read from its conduit calls. No
+		# console input for it (conswitch=ax: input stays with Xen).
+		APPEND="tp_printk ${APPEND:-}"
+		CMD="trace_conduit; ${CMD:-}"
+		XEN_ARGS="$XEN_BOOTARGS conswitch=ax"
+	else
+		MEM=${MEM/#1G/2G}
+		XEN_ARGS="$XEN_BOOTARGS dom0_mem=512M dom0_max_vcpus=$SMP"
+	fi
 fi
 mkdir -p "$(dirname "$LOG")" "$BUILD/dt"
 [ -f "$IMAGE" ] || die "no kernel image $IMAGE (run make build)"
@@ -158,7 +171,7 @@ else
 	cat "$BASE_CPIO" "$work/extra.cpio" > "$work/initrd"
 fi
 
-BOOTARGS="console=ttyAMA0 panic=-1 ${APPEND:-}"
+BOOTARGS="console=$([ "${FIRMWARE:-}" = xen ] && echo hvc0 || echo ttyAMA0) panic=-1 ${APPEND:-}"
 QEMU=("$QEMU_BIN" -M "$MACHINE" -cpu "$CPU" -smp "$SMP" -m "$MEM"
       -display none -monitor none -serial stdio -nic none -no-reboot)
 [ $KVM = 1 ] && QEMU+=(-accel kvm)
@@ -267,10 +280,23 @@ elif [ "${FIRMWARE:-}" = tfa ]; then
 	QEMU+=(-device "loader,file=$IMAGE,addr=$TFA_BL33_BASE,force-raw=on"
 	       -device "loader,file=$work/initrd,addr=0x48000000,force-raw=on")
 elif [ $XEN = 1 ]; then
-	xen_domu_dtb "$work/xen.dtb" "$BOOTARGS" "$IMAGE" "$work/initrd"
-	QEMU+=(-kernel "$XEN_IMAGE" -dtb "$work/xen.dtb"
-	       -device "loader,file=$IMAGE,addr=$XEN_KERNEL_ADDR,force-raw=on"
-	       -device "loader,file=$work/initrd,addr=$XEN_INITRD_ADDR,force-raw=on")
+	if [ "$FIRMWARE" = xen-domu ]; then
+		XEN_DOMU_ARGS=$BOOTARGS
+		XEN_DOMU_INITRD_FILE=$work/initrd
+	else
+		XEN_DOM0_ARGS=$BOOTARGS
+		if [ "${XEN_DOMU:-0}" = 1 ]; then
+			# The domain beside dom0: its own settings, its end traced.
+			bash scripts/mkinitramfs.sh extra "$work/domu-extra.cpio" \
+				TEST_ACTION="${XEN_DOMU_ACTION:-poweroff}" \
+				TEST_CMD="trace_conduit; ${XEN_DOMU_CMD:-}" TEST_CYCLES="$CYCLES" \
+				TEST_KLOG_REPLAY= TEST_FORCE=0
+			cat "$BASE_CPIO" "$work/domu-extra.cpio" > "$work/domu-initrd"
+			XEN_DOMU_ARGS="console=ttyAMA0 panic=-1 tp_printk"
+			XEN_DOMU_INITRD_FILE=$work/domu-initrd
+		fi
+	fi
+	xen_qemu
 elif [ "${FIRMWARE:-}" = uefi ]; then
 	# EDK2 (Debian's qemu-efi-aarch64) loads the Image through fw_cfg as an
 	# EFI application and hands over ACPI tables: PSCI comes from the FADT.
@@ -319,8 +345,16 @@ if [ $KVM = 1 ]; then
 	CONSOLE=$work/console.log
 	: > "$CONSOLE"
 fi
-# Xen's console carries the domain's: split when the boot has ended.
+# Xen's console carries the domains': split when the boot has ended.
 [ $XEN = 1 ] && CONSOLE=$work/console.log && : > "$CONSOLE"
+# Dom0's console input (XEN_DOMU=1: the host says when the domain beside
+# it has ended); nothing for any other boot.
+QEMU_STDIN=/dev/null
+if [ $XEN = 1 ] && [ "$FIRMWARE" = xen ] && [ "${XEN_DOMU:-0}" = 1 ]; then
+	mkfifo "$work/serial.in"
+	exec {serial_fd}<>"$work/serial.in"
+	QEMU_STDIN=$work/serial.in
+fi
 if [ $KVM = 0 ]; then
 	mkfifo "$QMP.in" "$QMP.out"
 	cat "$QMP.out" > "$QMP.log" &
@@ -330,7 +364,7 @@ if [ $KVM = 0 ]; then
 	# Neither may outlive the boot (each waits for QEMU to open its FIFO).
 	trap 'kill $qmp_pids 2>/dev/null || true; rm -rf "$work"' EXIT
 fi
-"${QEMU[@]}" </dev/null >>"$CONSOLE" 2>&1 &
+"${QEMU[@]}" <"$QEMU_STDIN" >>"$CONSOLE" 2>&1 &
 qpid=$!
 if [ "${QUIET:-0}" != 1 ]; then
 	tail -n +1 -f --pid=$qpid "$CONSOLE" &
@@ -360,13 +394,16 @@ while kill -0 $qpid 2>/dev/null; do
 		kill $qpid 2>/dev/null || true
 		break
 	fi
-	if [ $XEN = 1 ]; then
+	if [ "${FIRMWARE:-}" = xen-domu ]; then
 		xen_reason=$(xen_domu_end "$CONSOLE")
 		if [ -n "$xen_reason" ]; then
 			verdict=xen-domain-ended
 			kill $qpid 2>/dev/null || true
 			break
 		fi
+	elif [ -n "${serial_fd:-}" ] && [ -z "${xen_reason:-}" ]; then
+		xen_reason=$(xen_domu_end "$CONSOLE")
+		[ -z "$xen_reason" ] || echo "domu-ended $xen_reason" >&"$serial_fd"
 	fi
 	if [ $((SECONDS - start)) -ge "$TIMEOUT" ]; then
 		verdict=timeout
@@ -399,7 +436,7 @@ if [ $XEN = 1 ]; then
 		# last call, not how QEMU did.
 		status=0
 		reason=$xen_reason
-	elif [ -z "$verdict" ]; then
+	elif [ -z "$verdict" ] && [ "$FIRMWARE" = xen-domu ]; then
 		why="QEMU ended with the machine, not the domain (Xen: $(grep -a -m1 'Panic on CPU\|reboot\|Reboot' "$LOG.xen" | tr -d '\r' || echo "nothing said"))"
 	fi
 	xen_panic=$(grep -a -m1 -A2 'Panic on CPU' "$LOG.xen" | tail -n1 | tr -d '\r' || true)
@@ -473,7 +510,7 @@ fi
 if [ "$verdict" = halted ]; then
 	[ "$ACTION" = reboot ] && what="reset" || what="power off"
 	echo "boot: ok, the kernel halted (END=halt: the firmware offers no way to $what); QEMU stopped" >&2
-elif [ $XEN = 1 ]; then
+elif [ "${FIRMWARE:-}" = xen-domu ]; then
 	echo "boot: ok, the Xen domain ended after $ACTION, through $reason (its last call; QEMU stopped)" >&2
 else
 	echo "boot: ok, QEMU exited with status 0 after $ACTION, through $reason" >&2
