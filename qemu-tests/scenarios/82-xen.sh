@@ -60,3 +60,35 @@ stock_lines_kept xen-domu-stock-lines FIRMWARE=xen-domu SMP=2
 scenario_fails xen-domu-reboot-that-powers-off \
 	'QEMU ended through guest-shutdown, expected END=reset' \
 	FIRMWARE=xen-domu SMP=2 ACTION=reboot CMD='poweroff -f' -- "$SYSTEM_OFF"
+
+# Dom0 (FIRMWARE=xen): Xen-aware (CONFIG_XEN), its CPUs through vPSCI, its
+# poweroff and reboot through Xen's own handlers (pm_power_off and a
+# restart notifier at 192, registered after PSCI's and ahead of it): no
+# SYSTEM_OFF or SYSTEM_RESET from dom0 on either image; Xen then ends the
+# machine itself (QEMU: guest-shutdown, guest-reset).
+for v in ours stock; do
+	IMG=$BUILD/images/$([ $v = ours ] && echo "${OURS_VARIANT:-ours}" || echo stock)-base/Image
+	probe=()
+	[ $v = ours ] && probe=("$XEN_PROBE")
+	scenario "xen-dom0-$v-hotplug-4-vcpus" IMAGE="$IMG" FIRMWARE=xen SMP=4 \
+		ACTION=hotplug CYCLES=3 APPEND=tp_printk CMD=trace_conduit -- "${probe[@]}" \
+		'Xen 4\.17 support found' "$ALL4" 'PSCI-TEST: hotplug cpu3 ok 3 cycles' \
+		"$HOTPLUG_OK" "$CPU_OFF" "$CPU_ON" "!$LEGACY_CALL" 'reboot: Power down' \
+		"!$SYSTEM_OFF"
+	scenario "xen-dom0-$v-reboot" IMAGE="$IMG" FIRMWARE=xen SMP=2 ACTION=reboot \
+		APPEND=tp_printk CMD=trace_conduit -- 'PSCI-TEST: tracing conduit calls' \
+		'reboot: Restarting system' "!$SYSTEM_RESET" "!$SYSTEM_RESET2"
+	# A dom0less domain beside dom0 (Xen-unaware, the same kernel) goes
+	# through its hotplug cycles and powers itself off through vPSCI;
+	# dom0 hears of it and powers off through Xen.
+	scenario "xen-dom0-$v-domu-beside" IMAGE="$IMG" FIRMWARE=xen SMP=2 XEN_DOMU=1 \
+		XEN_DOMU_ACTION=hotplug CYCLES=3 APPEND=tp_printk \
+		CMD='trace_conduit; xen_domu_wait 150' -- \
+		'DOM1: PSCI-TEST: hotplug cpu1 ok 3 cycles' \
+		'DOM1: PSCI-TEST: hotplug done, 0 failed, online CPUs 0-1' \
+		"DOM1: .*$SYSTEM_OFF" 'PSCI-TEST: the domain beside dom0 ended through guest-shutdown' \
+		'reboot: Power down' "!^[^D].*$SYSTEM_OFF"
+done
+view_vs_stock xen-dom0-smccc-vs-stock SMCCC-VIEW FIRMWARE=xen SMP=2 CMD=smccc_view -- \
+	'vulnerability spectre_v2: Mitigation: Branch predictor hardening' '^SMCCC-VIEW: hwrng: none$'
+stock_lines_kept xen-dom0-stock-lines FIRMWARE=xen SMP=2
