@@ -65,7 +65,8 @@ boot: build $(if $(filter kvm,$(FIRMWARE)),kvm-host) $(if $(filter tfa,$(FIRMWAR
 	@DTS=$(call shq,DTS) SMP=$(call shq,SMP) MACHINE=$(call shq,MACHINE) \
 		ACTION=$(call shq,ACTION) CMD=$(call shq,CMD) FIRMWARE=$(call shq,FIRMWARE) \
 		TFA=$(call shq,TFA) KEXEC=$(call shq,KEXEC) KDUMP=$(call shq,KDUMP) APPEND=$(call shq,APPEND) \
-		bash scripts/boot.sh
+		XEN_DOMU=$(call shq,XEN_DOMU) XEN_DOMU_CMD=$(call shq,XEN_DOMU_CMD) \
+		XEN_DOMU_ACTION=$(call shq,XEN_DOMU_ACTION) bash scripts/boot.sh
 
 debug-kernel: tree
 	@$(STEP) bash scripts/build-kernel.sh ours debug
