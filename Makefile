@@ -22,7 +22,7 @@ export BUILD := $(CURDIR)/build
 # Each build step's wall time: build/logs/steps/ (make check prints them).
 STEP = bash scripts/timed-step.sh $@
 
-.PHONY: mutants all deps tree tfa patches check-builds series-check distro-kernel kvm-host kernel stock-kernel board-dtbs debug-kernel initramfs build run boot check arm32-kernel bench lint lint-tool style clean distclean
+.PHONY: rootfs mutants all deps tree tfa patches check-builds series-check distro-kernel kvm-host kernel stock-kernel board-dtbs debug-kernel initramfs build run boot check arm32-kernel bench lint lint-tool style clean distclean
 
 all: build
 
@@ -53,6 +53,10 @@ build: kernel initramfs lint-tool
 run: build
 	@bash scripts/run-demo.sh
 
+# Debian's systemd userspace for ROOTFS=debian boots (from the packages).
+rootfs: deps
+	@$(STEP) bash scripts/build-debian-rootfs.sh
+
 # The L1 host of FIRMWARE=kvm boots: Debian's arm64 QEMU and its libraries.
 kvm-host: tree
 	@$(STEP) bash scripts/build-kvm-host.sh
@@ -61,12 +65,13 @@ kvm-host: tree
 # $?), in single quotes for the shell: CMD reaches the guest intact,
 # quotes, $, ; and pipes included.
 shq = '$(subst ','\'',$(value $(1)))'
-boot: build $(if $(filter kvm,$(FIRMWARE)),kvm-host) $(if $(filter tfa,$(FIRMWARE)),tfa)
+boot: build $(if $(filter kvm,$(FIRMWARE)),kvm-host) $(if $(filter tfa,$(FIRMWARE)),tfa) $(if $(filter debian,$(ROOTFS)),rootfs)
 	@DTS=$(call shq,DTS) SMP=$(call shq,SMP) MACHINE=$(call shq,MACHINE) \
 		ACTION=$(call shq,ACTION) CMD=$(call shq,CMD) FIRMWARE=$(call shq,FIRMWARE) \
 		TFA=$(call shq,TFA) KEXEC=$(call shq,KEXEC) KDUMP=$(call shq,KDUMP) APPEND=$(call shq,APPEND) \
 		XEN_DOMU=$(call shq,XEN_DOMU) XEN_DOMU_CMD=$(call shq,XEN_DOMU_CMD) \
-		XEN_DOMU_ACTION=$(call shq,XEN_DOMU_ACTION) bash scripts/boot.sh
+		XEN_DOMU_ACTION=$(call shq,XEN_DOMU_ACTION) ROOTFS=$(call shq,ROOTFS) \
+		REBOOT_ARG=$(call shq,REBOOT_ARG) bash scripts/boot.sh
 
 debug-kernel: tree
 	@$(STEP) bash scripts/build-kernel.sh ours debug
@@ -117,7 +122,7 @@ check:
 	@$(MAKE) --no-print-directory -j2 check-builds
 	@bash qemu-tests/run.sh
 
-check-builds: build stock-kernel series-check kvm-host tfa board-dtbs debug-kernel arm32-kernel
+check-builds: build stock-kernel series-check kvm-host tfa board-dtbs debug-kernel arm32-kernel rootfs
 
 bench: tree
 	@bash bench/run.sh
