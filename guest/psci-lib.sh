@@ -469,6 +469,29 @@ kexec_next() {
 	return 1
 }
 
+# systemctl_kexec_chain N: kexec_chain through systemd (ROOTFS=debian):
+# each generation loads the next kernel and leaves through "systemctl
+# kexec", so that systemd stops its units and systemd-shutdown makes the
+# final reboot(2) (LINUX_REBOOT_CMD_KEXEC); the last one powers off
+# through systemctl.
+systemctl_kexec_chain() {
+	local last=$1 gen
+	gen=$(sed -n 's/.*kexec_gen=\([0-9]*\).*/\1/p' /proc/cmdline)
+	gen=${gen:-1}
+	klog "KEXEC: generation $gen of $last: online CPUs $(cat /sys/devices/system/cpu/online)," \
+		"$(hotplug_summary)"
+	if [ "$gen" -ge "$last" ]; then
+		klog "KEXEC: chain of $last kernels done"
+		systemctl --no-block poweroff
+		return 0
+	fi
+	kexec_payload || return 1
+	kexec -i -l /tmp/kexec/Image --initrd=/tmp/kexec/initrd \
+		--append="$(kexec_cmdline "$((gen + 1))")" 2>&1 | sed 's/^/KEXEC: kexec -l: /' | klog
+	[ "$(cat /sys/kernel/kexec_loaded)" = 1 ] || { klog "KEXEC: nothing loaded"; return 1; }
+	systemctl --no-block kexec
+}
+
 # kdump_crash: in the first kernel (booted with crashkernel=), load this
 # boot's kernel and initramfs as the capture kernel (kexec -p) and crash
 # (sysrq c); the panic starts the capture kernel, whose /etc/test.conf is

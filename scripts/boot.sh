@@ -32,6 +32,10 @@
 #            panic, or a second backtrace, fails it
 #   ALLOW_REPORT  extended regex: kernel reports (WARNING: lines) matching it
 #                 are expected, e.g. a board handler that WARNs by design
+#   ROOTFS=debian  boot Debian's systemd as init instead of busybox: the
+#            archive of scripts/build-debian-rootfs.sh as the initramfs
+#            (rdinit=/sbin/init); its psci-test.service runs CMD, then the
+#            action through systemctl (REBOOT_ARG: systemctl reboot ARG)
 #   GUEST_ARCH=arm32  a 32-bit ARM guest (qemu-system-arm, cortex-a15, zImage)
 #   FIRMWARE=uefi  boot through EDK2 with ACPI instead of a device tree
 #   FIRMWARE=tfa   boot on Trusted Firmware-A (MACHINE must have secure=on);
@@ -108,6 +112,12 @@ else
 	CPU=${CPU:-cortex-a57}
 	QEMU_BIN=qemu-system-aarch64
 	BASE_CPIO=$BUILD/initramfs/base.cpio
+	if [ "${ROOTFS:-}" = debian ]; then
+		BASE_CPIO=$BUILD/initramfs/debian.cpio
+		APPEND="rdinit=/sbin/init ${APPEND:-}"
+	elif [ -n "${ROOTFS:-}" ]; then
+		die "ROOTFS=$ROOTFS: expected debian (or nothing: busybox)"
+	fi
 fi
 # Where L2's QEMU finds its files: this boot's work directory, or under
 # KVM the /l2 directory of L1's initramfs.
@@ -155,7 +165,7 @@ if [ $KVM = 1 ] && [ "${KVM_QUIET:-1}" = 1 ]; then
 fi
 bash scripts/mkinitramfs.sh extra "$work/extra.cpio" \
 	TEST_ACTION="$ACTION" TEST_CMD="${CMD:-}" TEST_CYCLES="$CYCLES" \
-	TEST_KLOG_REPLAY="$KLOG_REPLAY" \
+	TEST_KLOG_REPLAY="$KLOG_REPLAY" TEST_REBOOT_ARG="${REBOOT_ARG:-}" \
 	TEST_FORCE="$({ [ "$GUEST_ARCH" = arm32 ] || [ "${FORCE:-0}" = 1 ]; } && echo 1 || echo 0)"
 if [ "${KEXEC:-0}" = 1 ]; then
 	[ -f "$BUILD/initramfs/kexec.cpio" ] || die "no kexec for the guest (run make build)"

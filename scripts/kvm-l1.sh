@@ -40,7 +40,8 @@ kvm_l1_initrd() {
 		echo "file /etc/kvm-l1 guest/kvm-l1 0755 0 0"
 	} > "$list"
 	"$BUILD/initramfs/gen_init_cpio" "$list" > "$out.extra"
-	cat "$BASE_CPIO" "$BUILD/kvm/host.cpio.zst" "$out.extra" > "$out"
+	# L1 runs busybox, whatever L2 runs (ROOTFS=debian).
+	cat "$BUILD/initramfs/base.cpio" "$BUILD/kvm/host.cpio.zst" "$out.extra" > "$out"
 	rm -f "$list" "$out.extra" "$out.cmd" "$out.conf" "$out.inittab"
 }
 
