@@ -1,0 +1,54 @@
+# Debian's systemd as init (ROOTFS=debian, scripts/build-debian-rootfs.sh):
+# the system leaves through systemctl; systemd stops its units and
+# systemd-shutdown makes the final reboot(2). Each scenario on our image
+# and the stock one: the final firmware call traced at the conduit, the
+# same end of QEMU.
+# shellcheck shell=bash
+
+# shellcheck disable=SC2034 # read by scenario() in run.sh
+SCENARIO_TIMEOUT=240
+
+SYSTEM_OFF='hvc: .*fid=0x84000008 '
+SYSTEM_RESET='hvc: .*fid=0x84000009 '
+SYSTEM_RESET2='hvc: .*fid=0xc4000012 '
+SD=(ROOTFS=debian APPEND=tp_printk CMD=trace_conduit)
+
+for v in ours stock; do
+	IMG=$BUILD/images/$([ $v = ours ] && echo "${OURS_VARIANT:-ours}" || echo stock)-base/Image
+	scenario "systemd-$v-poweroff" IMAGE="$IMG" "${SD[@]}" ACTION=poweroff -- \
+		'PSCI-TEST: systemd systemd 252' 'systemd-shutdown\[1\]: Powering off\.' \
+		'reboot: Power down' ">$SYSTEM_OFF" '!FAILED'
+	scenario "systemd-$v-reboot" IMAGE="$IMG" "${SD[@]}" ACTION=reboot -- \
+		'PSCI-TEST: systemd systemd 252' 'systemd-shutdown\[1\]: Rebooting\.' \
+		'reboot: Restarting system' ">$SYSTEM_RESET" "!$SYSTEM_RESET2" '!FAILED'
+	# "systemctl reboot factory" under KVM (SYSTEM_RESET2) on a tree with
+	# vendor reboot modes (qemu-tests/dts/reboot-modes.dts): systemd
+	# hands the argument to reboot(2) as LINUX_REBOOT_CMD_RESTART2; ours
+	# makes the tree's vendor reset (reset_type and 64-bit cookie), the
+	# stock driver, which has no reboot modes, SYSTEM_RESET.
+	if [ $v = ours ]; then
+		final=(">$SYSTEM_RESET2"'arg=0x80000002 arg2=0x123456789abcdef0' "!$SYSTEM_RESET")
+	else
+		final=(">$SYSTEM_RESET" "!$SYSTEM_RESET2")
+	fi
+	scenario "systemd-$v-reboot-mode-kvm" IMAGE="$IMG" ROOTFS=debian FIRMWARE=kvm \
+		DTS=qemu-tests/dts/reboot-modes.dts ACTION=reboot REBOOT_ARG=factory \
+		APPEND="tp_printk systemd.show_status=false" CMD=trace_conduit -- \
+		'PSCI-TEST: systemd systemd 252' "reboot: Restarting system with command 'factory'" \
+		"${final[@]}"
+done
+
+# systemctl kexec: the second kernel started by systemd-shutdown's
+# reboot(2) (LINUX_REBOOT_CMD_KEXEC) with every CPU back, on both images.
+view_vs_stock systemd-kexec-vs-stock KEXEC ROOTFS=debian KEXEC=1 ACTION=none \
+	CMD='systemctl_kexec_chain 2' -- \
+	'^KEXEC: generation 1 of 2: online CPUs 0-3, 0 failed, online CPUs 0-3$' \
+	'^KEXEC: generation 2 of 2: online CPUs 0-3, 0 failed, online CPUs 0-3$' \
+	'^KEXEC: chain of 2 kernels done$'
+# The journal's kernel part: stock's psci lines, all of them, among ours.
+stock_lines_kept systemd-stock-lines ROOTFS=debian
+
+# The judge under systemd: a "reboot" whose systemd powers off fails.
+scenario_fails systemd-reboot-that-powers-off 'QEMU ended through guest-shutdown, expected END=reset' \
+	ROOTFS=debian ACTION=reboot CMD='systemctl --no-block poweroff; sleep 60' -- \
+	'systemd-shutdown\[1\]: Powering off\.'
