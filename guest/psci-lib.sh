@@ -360,6 +360,27 @@ hibernate_to() {
 	swapoff "$1"
 }
 
+# systemctl_hibernate_to DEV MARKER: hibernate_to through systemd
+# (ROOTFS=debian): swap on DEV, MARKER left in RAM, hibernate.target
+# started as "systemctl hibernate" starts it, but waited for (systemd-sleep
+# writes the image and powers off; the job ends once a boot with
+# resume=DEV has restored the system); then says what it found.
+systemctl_hibernate_to() {
+	if ! mkswap "$1" > /dev/null || ! swapon "$1"; then
+		echo "PSCI-TEST: swap on $1 FAILED"
+		return 1
+	fi
+	echo "PSCI-TEST: swap on $1"
+	echo "$2" > /tmp/marker
+	# Not "systemctl hibernate": without logind it only queues the job.
+	if ! systemctl start --job-mode=replace-irreversibly hibernate.target; then
+		echo "PSCI-TEST: systemctl hibernate FAILED"
+		return 1
+	fi
+	echo "PSCI-TEST: resumed, marker $(cat /tmp/marker)"
+	swapoff "$1"
+}
+
 # suspend_mem SECONDS: suspend to RAM ("deep": PSCI SYSTEM_SUSPEND), woken
 # by the RTC's alarm SECONDS later; says what came back.
 suspend_mem() {

@@ -38,6 +38,30 @@ for v in ours stock; do
 		"${final[@]}"
 done
 
+# systemctl hibernate: systemd-sleep writes the image to a swap disk and
+# powers off (SYSTEM_OFF: no firmware here has SYSTEM_OFF2); a second
+# boot with resume= restores the system, and the command that hibernated
+# goes on and finds its marker. Both images.
+for v in ours stock; do
+	IMG=$BUILD/images/$([ $v = ours ] && echo "${OURS_VARIANT:-ours}" || echo stock)-base/Image
+	[ -z "$FILTER" ] || [[ "systemd-$v-hibernate systemd-$v-resume" == *$FILTER* ]] || continue
+	disk=$BUILD/tmp.systemd-$v.swap
+	rm -f "$disk"
+	truncate -s 256M "$disk"
+	marker=marker-$$-$RANDOM
+	hib=(IMAGE="$IMG" ROOTFS=debian ACTION=none END=off
+	     APPEND="resume=/dev/vda no_console_suspend tp_printk"
+	     QEMU_EXTRA="-drive if=none,file=$disk,format=raw,id=swap -device virtio-blk-device,drive=swap"
+	     CMD="trace_conduit; systemctl_hibernate_to /dev/vda $marker; systemctl --no-block poweroff")
+	scenario "systemd-$v-hibernate" "${hib[@]}" -- 'PSCI-TEST: swap on /dev/vda' \
+		'systemd-hibernate.service' '>PM: Image saving done' '>reboot: Power down' \
+		">$SYSTEM_OFF" '!PSCI-TEST: resumed|FAILED'
+	scenario "systemd-$v-resume" "${hib[@]}" -- 'PM: hibernation: resume from hibernation' \
+		'>PM: Image loading done' ">PSCI-TEST: resumed, marker $marker" \
+		'>reboot: Power down' ">$SYSTEM_OFF" '!PSCI-TEST: swap on|FAILED'
+	rm -f "$disk"
+done
+
 # systemctl kexec: the second kernel started by systemd-shutdown's
 # reboot(2) (LINUX_REBOOT_CMD_KEXEC) with every CPU back, on both images.
 view_vs_stock systemd-kexec-vs-stock KEXEC ROOTFS=debian KEXEC=1 ACTION=none \
