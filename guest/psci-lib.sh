@@ -342,9 +342,10 @@ kselftest_fake_claims() {
 	PSCI_SYSFS=/tmp/fake-psci kselftest_psci -n
 }
 
-# hibernate_to DEV MARKER: swap on DEV, MARKER in RAM (/tmp), hibernate
-# (the image goes to DEV and the machine powers off); what follows runs
-# after the resume, printing the marker as RAM has it then.
+# hibernate_to DEV MARKER [systemd]: swap on DEV, MARKER in RAM (/tmp),
+# hibernate (the image goes to DEV and the machine powers off; with
+# "systemd", through systemd's hibernate.target, ROOTFS=debian); what
+# follows runs after the resume, printing the marker as RAM has it then.
 hibernate_to() {
 	if ! mkswap "$1" > /dev/null || ! swapon "$1"; then
 		echo "PSCI-TEST: swap on $1 FAILED"
@@ -352,31 +353,13 @@ hibernate_to() {
 	fi
 	echo "PSCI-TEST: swap on $1"
 	echo "$2" > /tmp/marker
-	if ! echo disk > /sys/power/state; then
-		echo "PSCI-TEST: hibernation FAILED"
-		return 1
-	fi
-	echo "PSCI-TEST: resumed, marker $(cat /tmp/marker)"
-	swapoff "$1"
-}
-
-# systemctl_hibernate_to DEV MARKER: hibernate_to through systemd
-# (ROOTFS=debian): swap on DEV, MARKER left in RAM, hibernate.target
-# started as "systemctl hibernate" starts it, but waited for (systemd-sleep
-# writes the image and powers off; the job ends once a boot with
-# resume=DEV has restored the system); then says what it found.
-systemctl_hibernate_to() {
-	if ! mkswap "$1" > /dev/null || ! swapon "$1"; then
-		echo "PSCI-TEST: swap on $1 FAILED"
-		return 1
-	fi
-	echo "PSCI-TEST: swap on $1"
-	echo "$2" > /tmp/marker
-	# Not "systemctl hibernate": without logind it only queues the job.
-	if ! systemctl start --job-mode=replace-irreversibly hibernate.target; then
-		echo "PSCI-TEST: systemctl hibernate FAILED"
-		return 1
-	fi
+	if [ "${3:-}" = systemd ]; then
+		# As "systemctl hibernate" starts it, but waited for: without
+		# logind, systemctl hibernate only queues the job.
+		systemctl start --job-mode=replace-irreversibly hibernate.target
+	else
+		echo disk > /sys/power/state
+	fi || { echo "PSCI-TEST: hibernation FAILED"; return 1; }
 	echo "PSCI-TEST: resumed, marker $(cat /tmp/marker)"
 	swapoff "$1"
 }

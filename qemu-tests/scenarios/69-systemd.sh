@@ -52,7 +52,7 @@ for v in ours stock; do
 	hib=(IMAGE="$IMG" ROOTFS=debian ACTION=none END=off
 	     APPEND="resume=/dev/vda no_console_suspend tp_printk"
 	     QEMU_EXTRA="-drive if=none,file=$disk,format=raw,id=swap -device virtio-blk-device,drive=swap"
-	     CMD="trace_conduit; systemctl_hibernate_to /dev/vda $marker; systemctl --no-block poweroff")
+	     CMD="trace_conduit; hibernate_to /dev/vda $marker systemd; systemctl --no-block poweroff")
 	scenario "systemd-$v-hibernate" "${hib[@]}" -- 'PSCI-TEST: swap on /dev/vda' \
 		'systemd-hibernate.service' '>PM: Image saving done' '>reboot: Power down' \
 		">$SYSTEM_OFF" '!PSCI-TEST: resumed|FAILED'
