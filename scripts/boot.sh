@@ -301,7 +301,8 @@ elif [ $XEN = 1 ]; then
 				TEST_ACTION="${XEN_DOMU_ACTION:-poweroff}" \
 				TEST_CMD="trace_conduit; ${XEN_DOMU_CMD:-}" TEST_CYCLES="$CYCLES" \
 				TEST_KLOG_REPLAY= TEST_FORCE=0
-			cat "$BASE_CPIO" "$work/domu-extra.cpio" > "$work/domu-initrd"
+			# busybox's archive, whatever dom0 runs (ROOTFS=debian).
+			cat "$BUILD/initramfs/base.cpio" "$work/domu-extra.cpio" > "$work/domu-initrd"
 			XEN_DOMU_ARGS="console=ttyAMA0 panic=-1 tp_printk"
 			XEN_DOMU_INITRD_FILE=$work/domu-initrd
 		fi
