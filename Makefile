@@ -54,7 +54,7 @@ run: build
 	@bash scripts/run-demo.sh
 
 # Debian's systemd userspace for ROOTFS=debian boots (from the packages).
-rootfs: deps
+rootfs: tree
 	@$(STEP) bash scripts/build-debian-rootfs.sh
 
 # The L1 host of FIRMWARE=kvm boots: Debian's arm64 QEMU and its libraries.
