@@ -22,7 +22,7 @@ export BUILD := $(CURDIR)/build
 # Each build step's wall time: build/logs/steps/ (make check prints them).
 STEP = bash scripts/timed-step.sh $@
 
-.PHONY: rootfs mutants all deps tree tfa patches check-builds series-check distro-kernel kvm-host kernel stock-kernel board-dtbs debug-kernel initramfs build run boot check arm32-kernel bench lint lint-tool style clean distclean
+.PHONY: boards32-kernel rootfs mutants all deps tree tfa patches check-builds series-check distro-kernel kvm-host kernel stock-kernel board-dtbs debug-kernel initramfs build run boot check arm32-kernel bench lint lint-tool style clean distclean
 
 all: build
 
@@ -41,6 +41,12 @@ initramfs: tree
 
 arm32-kernel: tree
 	@$(STEP) bash scripts/build-kernel.sh ours arm32-guest
+
+# QEMU's real 32-bit boards (scripts/boards32.sh): one kernel with their
+# platforms, ours and stock, and the boards' own device trees.
+boards32-kernel: tree
+	@$(STEP) bash scripts/build-kernel.sh ours arm32-boards
+	@$(STEP)-stock bash scripts/build-kernel.sh stock arm32-boards
 
 lint-tool: deps
 	@$(STEP) $(MAKE) -s -C tools/psci-lint
@@ -122,7 +128,7 @@ check:
 	@$(MAKE) --no-print-directory -j2 check-builds
 	@bash qemu-tests/run.sh
 
-check-builds: build stock-kernel series-check kvm-host tfa board-dtbs debug-kernel arm32-kernel rootfs
+check-builds: build stock-kernel series-check kvm-host tfa board-dtbs debug-kernel arm32-kernel boards32-kernel rootfs
 
 bench: tree
 	@bash bench/run.sh

@@ -25,12 +25,15 @@ stock) src=$SRC_STOCK ;;
 series) src=$SRC_SERIES ;;
 *) die "unknown variant $variant" ;;
 esac
-# A flavour named arm32* is a 32-bit ARM kernel of its own config;
-# any other is the arm64 guest config plus configs/FLAVOUR.config.
+# A flavour named arm32* is a 32-bit ARM kernel: configs/arm32-guest.config,
+# plus configs/FLAVOUR.config for any other arm32 flavour (arm32-boards:
+# with the real boards' device trees, scripts/boards32.sh); any other
+# flavour is the arm64 guest config plus configs/FLAVOUR.config.
 case "$flavour" in
 arm32*)
 	ARCH=arm CROSS=arm-linux-gnueabihf- TARGET=zImage
-	frags=("configs/$flavour.config") ;;
+	frags=(configs/arm32-guest.config)
+	[ "$flavour" = arm32-guest ] || frags+=("configs/$flavour.config") ;;
 *)
 	ARCH=arm64 CROSS=aarch64-linux-gnu- TARGET=Image
 	frags=(configs/arm64-guest.config)
@@ -59,6 +62,7 @@ inputs=$({
 	fi
 	[ "$variant" != series ] || git -C "$src" rev-parse HEAD
 	cat "${frags[@]}" "$0"
+	[ "$flavour" != arm32-boards ] || cat scripts/boards32.sh
 	"${CROSS}gcc" --version | head -n1
 } | sha1sum | cut -d' ' -f1)
 if [ "${CONFIG_ONLY:-0}" != 1 ] && [ -f "$out/$TARGET" ] &&
@@ -137,4 +141,18 @@ fi
 log "building $variant-$flavour"
 kmake $TARGET
 cp "$obj/arch/$ARCH/boot/$TARGET" "$obj/vmlinux" "$obj/.config" "$out/"
+if [ "$flavour" = arm32-boards ]; then
+	# The boards' own device trees, from this tree (out/dtbs/).
+	. scripts/boards32.sh
+	dtbs=()
+	for b in $BOARDS32; do
+		board32 "$b"
+		dtbs+=("$BOARD_DTB")
+	done
+	kmake DTC_FLAGS=-q "${dtbs[@]}"
+	mkdir -p "$out/dtbs"
+	for d in "${dtbs[@]}"; do
+		cp "$obj/arch/arm/boot/dts/$d" "$out/dtbs/"
+	done
+fi
 echo "$inputs" > "$out/.inputs"
