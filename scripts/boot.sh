@@ -37,6 +37,11 @@
 #            (rdinit=/sbin/init); its psci-test.service runs CMD, then the
 #            action through systemctl (REBOOT_ARG: systemctl reboot ARG)
 #   GUEST_ARCH=arm32  a 32-bit ARM guest (qemu-system-arm, cortex-a15, zImage)
+#   MACHINE=orangepi-pc|mcimx7d-sabre|mcimx6ul-evk|highbank|midway  one of
+#            QEMU's real 32-bit boards (scripts/boards32.sh): the
+#            arm32-boards kernel on the board's own DT (DTB: another one),
+#            with QEMU's PSCI; DTB_EDIT="NODE PROPERTY [VALUE]; ...":
+#            string properties set (no VALUE: deleted) in a copy of it
 #   FIRMWARE=uefi  boot through EDK2 with ACPI instead of a device tree
 #   FIRMWARE=tfa   boot on Trusted Firmware-A (MACHINE must have secure=on);
 #                  with DTS, TF-A starts a stub that hands the kernel our DT;
@@ -92,8 +97,28 @@ KVM=0
 [ "${FIRMWARE:-}" = kvm ] && KVM=1
 XEN=0
 case "${FIRMWARE:-}" in xen | xen-domu) XEN=1 ;; esac
-SMP=${SMP:-$([ $KVM = 1 ] && echo 2 || echo 4)}
 MACHINE=${MACHINE:-$([ $KVM = 1 ] && echo virt,gic-version=3 || echo virt)}
+# One of QEMU's real 32-bit boards (scripts/boards32.sh): the arm32-boards
+# kernel on the board's own device tree (DTB, from that kernel's build),
+# with as many CPUs as the board has, its RAM and its console.
+. scripts/boards32.sh
+BOARD=
+if board32 "${MACHINE%%,*}"; then
+	BOARD=${MACHINE%%,*}
+	if [ -n "${FIRMWARE:-}" ] || [ -n "${DTS:-}" ]; then
+		die "MACHINE=$BOARD boots QEMU's own PSCI with the board's DTB: no FIRMWARE, no DTS"
+	fi
+	GUEST_ARCH=arm32
+	IMAGE=${IMAGE:-$BUILD/images/ours-arm32-boards/zImage}
+	DTB=${DTB:-$(dirname "$IMAGE")/dtbs/$(basename "$BOARD_DTB")}
+	[ -f "$DTB" ] || die "no device tree $DTB for $BOARD (run make boards32-kernel)"
+	SMP=${SMP:-$BOARD_CPUS}
+	MEM=${MEM:-$BOARD_MEM}
+	APPEND="earlycon=$BOARD_EARLYCON ${APPEND:-}"
+elif [ -n "${DTB:-}" ]; then
+	die "DTB=$DTB: only for one of QEMU's real boards (MACHINE=${BOARDS32// /|})"
+fi
+SMP=${SMP:-$([ $KVM = 1 ] && echo 2 || echo 4)}
 [ $XEN = 1 ] && MACHINE=${MACHINE/#virt/virt,virtualization=on,gic-version=3}
 MEM=${MEM:-1G}
 ACTION=${ACTION:-poweroff}
@@ -181,9 +206,14 @@ else
 	cat "$BASE_CPIO" "$work/extra.cpio" > "$work/initrd"
 fi
 
-BOOTARGS="console=$([ "${FIRMWARE:-}" = xen ] && echo hvc0 || echo ttyAMA0) panic=-1 ${APPEND:-}"
-QEMU=("$QEMU_BIN" -M "$MACHINE" -cpu "$CPU" -smp "$SMP" -m "$MEM"
-      -display none -monitor none -serial stdio -nic none -no-reboot)
+CONSOLE_DEV=ttyAMA0
+[ "${FIRMWARE:-}" = xen ] && CONSOLE_DEV=hvc0
+[ -n "$BOARD" ] && CONSOLE_DEV=$BOARD_CONSOLE
+BOOTARGS="console=$CONSOLE_DEV panic=-1 ${APPEND:-}"
+QEMU=("$QEMU_BIN" -M "$MACHINE")
+# A real board has its own CPU model.
+[ -n "$BOARD" ] || QEMU+=(-cpu "$CPU")
+QEMU+=(-smp "$SMP" -m "$MEM" -display none -monitor none -serial stdio -nic none -no-reboot)
 [ $KVM = 1 ] && QEMU+=(-accel kvm)
 case "${END:-}" in
 '')
@@ -326,6 +356,23 @@ elif [ "${FIRMWARE:-}" = uefi ]; then
 	       -append "$BOOTARGS acpi=force earlycon=pl011,0x9000000")
 else
 	QEMU+=(-kernel "$GIMAGE" -initrd "$G/initrd" -append "$BOOTARGS")
+	if [ -n "$BOARD" ]; then
+		# DTB_EDIT="NODE PROPERTY [VALUE]; ...": string properties set
+		# (no VALUE: deleted) in a copy of the board's DTB, as a
+		# bootloader's fixups would.
+		cp "$DTB" "$work/board.dtb"
+		IFS=';' read -ra edits <<< "${DTB_EDIT:-}"
+		for e in "${edits[@]}"; do
+			read -r node prop value <<< "$e"
+			[ -n "$node" ] || continue
+			if [ -z "$value" ]; then
+				fdtput -d "$work/board.dtb" "$node" "$prop"
+			else
+				fdtput -t s "$work/board.dtb" "$node" "$prop" "$value"
+			fi || die "DTB_EDIT: cannot edit $node $prop in $DTB"
+		done
+		QEMU+=(-dtb "$work/board.dtb")
+	fi
 fi
 # shellcheck disable=SC2054 # commas inside -drive's value
 [ "${KEXEC:-0}" = 1 ] &&
