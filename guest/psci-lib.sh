@@ -189,17 +189,69 @@ idle_soak() {
 # with its function ID ("hvc: (__arm_smccc_hvc+0x0/...) fid=0x84000009"),
 # through kprobe events: the driver's code is not changed, so this observes
 # the stock driver as well as ours. Needs tp_printk on the command line
-# (APPEND=tp_printk) for the lines to reach the console.
+# (APPEND=tp_printk) for the lines to reach the console. "trace_conduit
+# steady": all but the calls whose number depends on timing, CPU_SUSPEND
+# (every idle entry) and AFFINITY_INFO (a dying CPU's kill polls it), so
+# that two boots can be compared call for call.
 trace_conduit() {
 	mount -t tracefs nodev /sys/kernel/tracing 2>/dev/null
 	t=/sys/kernel/tracing
 	# Once is enough (FIRMWARE=xen-domu boots trace from the start).
 	[ "$(cat $t/events/psci/enable 2>/dev/null)" = 1 ] && return 0
-	echo 'p:psci/hvc __arm_smccc_hvc fid=%x0:x32 arg=%x1:x64 arg2=%x2:x64' > $t/kprobe_events &&
-	echo 'p:psci/smc __arm_smccc_smc fid=%x0:x32 arg=%x1:x64 arg2=%x2:x64' >> $t/kprobe_events &&
+	# The first three arguments' registers (32-bit ARM: r0-r2).
+	case "$(uname -m)" in
+	arm*) a="fid=%r0:x32 arg=%r1:x32 arg2=%r2:x32" ;;
+	*) a="fid=%x0:x32 arg=%x1:x64 arg2=%x2:x64" ;;
+	esac
+	echo "p:psci/hvc __arm_smccc_hvc $a" > $t/kprobe_events &&
+	echo "p:psci/smc __arm_smccc_smc $a" >> $t/kprobe_events &&
+	f='fid != 0x84000001 && fid != 0xc4000001 && fid != 0x84000004 && fid != 0xc4000004'
+	if [ "${1:-}" = steady ]; then
+		echo "$f" > $t/events/psci/smc/filter && echo "$f" > $t/events/psci/hvc/filter
+	fi &&
 	echo 1 > $t/events/psci/enable &&
 	echo "PSCI-TEST: tracing conduit calls" ||
 	echo "PSCI-TEST: trace_conduit FAILED"
+}
+
+# board_report: what a real board's boot made of its device tree, as
+# "BOARD:" lines to compare with the stock driver's boot: the CPUs online,
+# the idle driver and states (and whether each was entered), the
+# watchdogs, every platform device bound and to which driver, and the
+# devices whose probe is still deferred.
+board_report() {
+	mount -t debugfs nodev /sys/kernel/debug 2>/dev/null
+	echo "BOARD: online CPUs $(cat /sys/devices/system/cpu/online)"
+	echo "BOARD: cpuidle driver $(cat /sys/devices/system/cpu/cpuidle/current_driver 2>/dev/null || echo none)"
+	for s in /sys/devices/system/cpu/cpu0/cpuidle/state*; do
+		[ -d "$s" ] || continue
+		# rejected: chosen, but the enter call failed (a power-down
+		# CPU_SUSPEND that returned instead of resuming at the entry).
+		u=unused
+		if [ "$(cat "$s/usage")" -gt 0 ]; then
+			u=entered
+		elif [ "$(cat "$s/rejected")" -gt 0 ]; then
+			u=rejected
+		fi
+		echo "BOARD: cpu0 idle ${s##*/} $(cat "$s/name") $u"
+	done
+	for w in /sys/class/watchdog/watchdog*; do
+		[ -d "$w" ] && echo "BOARD: ${w##*/} $(basename "$(readlink "$w/device/driver")")"
+	done
+	for d in /sys/bus/platform/drivers/*/*; do
+		[ -L "$d" ] && [ "${d##*/}" != module ] || continue
+		echo "BOARD: bound ${d##*/} to $(basename "$(dirname "$d")")"
+	done | sort
+	# (in probe order, which timing decides: sorted)
+	sed 's/^/BOARD: deferred /' /sys/kernel/debug/devices_deferred 2>/dev/null | sort
+}
+
+# conduit_calls_seen: each distinct call (function ID and first argument)
+# in trace_conduit's buffer, a "BOARD: called ..." line each: which calls
+# were made, not how often.
+conduit_calls_seen() {
+	sed -n 's/.* \(fid=0x[0-9a-f]* arg=0x[0-9a-f]*\).*/BOARD: called \1/p' \
+		/sys/kernel/tracing/trace | sort -u
 }
 
 # reboot_modes_show: the driver's vendor reboot modes, a line each.
