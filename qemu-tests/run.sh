@@ -195,20 +195,23 @@ gates() {
 }
 
 # boot_image NAME VARIANT [VAR=VALUE ...]: boot.sh with VARIANT's image
-# (ours, or OURS_VARIANT's for a mutant; stock), the console in
-# $LOGDIR/NAME-VARIANT.log; prints why the boot failed, nothing if it passed.
+# (ours, or OURS_VARIANT's for a mutant; stock) of flavour IMAGE_FLAVOUR
+# (base/Image; arm32-boards/zImage for the real 32-bit boards), the
+# console in $LOGDIR/NAME-VARIANT.log; prints why the boot failed,
+# nothing if it passed.
 boot_image() {
 	local name=$1 v=$2 log=$LOGDIR/$1-$2.log
 	shift 2
 	env QUIET=1 LOG="$log" TIMEOUT="${SCENARIO_TIMEOUT:-150}" \
-		IMAGE="$BUILD/images/$([ "$v" = ours ] && echo "${OURS_VARIANT:-ours}" || echo "$v")-base/Image" \
+		IMAGE="$BUILD/images/$([ "$v" = ours ] && echo "${OURS_VARIANT:-ours}" || echo "$v")-${IMAGE_FLAVOUR:-base/Image}" \
 		"$@" bash scripts/boot.sh 2> "$log.verdict" || echo "$v: $(tail -n1 "$log.verdict")"
 }
 
 # view_vs_stock NAME TAG [VAR=VALUE ...] -- [PATTERN ...]: boot our image
 # and the stock driver's (same tree, same config) with the same settings;
-# the console lines starting with "TAG:" must be the same from both, line
-# for line, and each PATTERN must match one of ours.
+# the console lines starting with "TAG:" (TAG: an extended regex) must be
+# the same from both, line for line, and each PATTERN must match one of
+# ours ("!PATTERN": none of ours).
 view_vs_stock() {
 	local name=$1 tag=$2 settings=() patterns=() v why='' p
 	shift 2
@@ -243,8 +246,13 @@ view_verdict() {
 	local base=$1 p
 	shift
 	for p in "$@"; do
-		grep -qE -- "$p" "$base-ours.view" ||
-			{ echo "no line /$p/ in our view ($base-ours.view)"; return; }
+		if [ "${p:0:1}" = '!' ]; then
+			! grep -qE -- "${p:1}" "$base-ours.view" ||
+				{ echo "a line /${p:1}/ in our view ($base-ours.view)"; return; }
+		else
+			grep -qE -- "$p" "$base-ours.view" ||
+				{ echo "no line /$p/ in our view ($base-ours.view)"; return; }
+		fi
 	done
 	cmp -s "$base-ours.view" "$base-stock.view" ||
 		echo "views differ: $(view_difference "$base")"

@@ -124,12 +124,18 @@ view_controls() {
 	out=$(view_verdict "$d/v" '^KEXEC: two$')
 	control_expect "$out" "views: a pattern our view lacks is a failure" \
 		'^no line /\^KEXEC: two\$/ in our view'
+	out=$(view_verdict "$d/v" '!^KEXEC: one$')
+	control_expect "$out" "views: a line our view must not have is a failure" \
+		'^a line /\^KEXEC: one\$/ in our view'
+	printf 'BOARD: x\nsmc: y\n' > "$d/b.log"
+	out=$(view_lines '(BOARD|smc)' "$d/b.log" | tr '\n' '|')
+	control_expect "$out" "views: a tag that is a regex takes each of its lines" '^BOARD: x\|smc: y\|$'
 	printf '[    1.234567] KEXEC: a\r\nKEXEC: b\r\n x KEXEC: c\n[ 2.5] PSCI-TEST: d\n' > "$d/k.log"
 	out=$(view_lines KEXEC "$d/k.log" | tr '\n' '|')
 	control_expect "$out" "views: tty and kernel-log lines are taken, others are not" \
 		'^KEXEC: a\|KEXEC: b\|$'
 	cp "$d/v-ours.view" "$d/v-stock.view"
-	out=$(view_verdict "$d/v" '^KEXEC: done$')
+	out=$(view_verdict "$d/v" '^KEXEC: done$' '!^KEXEC: two$')
 	rm -rf "$d"
 	if [ -z "$out" ]; then
 		echo "ok - views: equal views with the pattern pass"
