@@ -23,7 +23,12 @@ BUILD = os.environ.get("BUILD", os.path.join(ROOT, "build"))
 OURS = os.path.join(BUILD, "src", "linux-ours")
 MUT = os.path.join(BUILD, "src", "linux-mutant")
 OUT = os.path.join(BUILD, "mutants")
-IMAGES = os.path.join(BUILD, "images", "mutant-base")
+# Each kernel flavour a mutant can be built as (scripts/build-kernel.sh's
+# names): make's ARCH, the cross compiler, the target.
+FLAVOURS = {
+    "base": ("arm64", "aarch64-linux-gnu-", "Image"),
+    "arm32-boards": ("arm", "arm-linux-gnueabihf-", "zImage"),
+}
 
 # Project file -> where it sits in the kernel tree (scripts/overlay.map).
 FILES = {
@@ -41,7 +46,7 @@ def read_mutants(path):
             if line.startswith("#"):
                 continue
             if line.startswith("[") and line.endswith("]"):
-                cur = {"name": line[1:-1], "units": "", "filter": ""}
+                cur = {"name": line[1:-1], "units": "", "filter": "", "flavour": "base"}
                 mutants.append(cur)
                 key = None
                 continue
@@ -60,6 +65,8 @@ def read_mutants(path):
         for k in ("file", "old", "new", "units", "why"):
             if not m.get(k) and k != "new":
                 sys.exit(f"mutants.txt: [{m['name']}] has no {k}")
+        if m["flavour"] not in FLAVOURS:
+            sys.exit(f"mutants.txt: [{m['name']}]: no flavour {m['flavour']}")
         if m["file"] not in FILES:
             sys.exit(f"mutants.txt: [{m['name']}]: {m['file']} is not a driver file")
         # A unit that does not exist would "catch" every mutant (the run
@@ -75,10 +82,11 @@ def sh(cmd, **kw):
     return subprocess.run(["bash", "-c", cmd], cwd=ROOT, **kw)
 
 
-def prepare():
-    """The mutant tree and its object tree, from ours (once)."""
-    if not os.path.isfile(os.path.join(OURS, ".obj-base", "vmlinux")):
-        sys.exit("mutants: build our kernel first (make build)")
+def prepare(flavours):
+    """The mutant tree and its object trees, from ours (once)."""
+    for flav in flavours:
+        if not os.path.isfile(os.path.join(OURS, f".obj-{flav}", "vmlinux")):
+            sys.exit(f"mutants: build our {flav} kernel first (scripts/build-kernel.sh ours {flav})")
     if not os.path.isdir(MUT):
         os.makedirs(MUT)
         for e in os.listdir(OURS):
@@ -88,15 +96,17 @@ def prepare():
     # Our object tree again when ours was configured differently since
     # (a guest config change): a mutant must be our kernel but for the
     # mutated file.
-    def config(tree):
+    def config(tree, flav):
         try:
-            with open(os.path.join(tree, ".obj-base", ".config")) as f:
+            with open(os.path.join(tree, f".obj-{flav}", ".config")) as f:
                 return f.read()
         except OSError:
             return None
-    if (not os.path.isfile(os.path.join(MUT, ".obj-base", "vmlinux"))
-            or config(MUT) != config(OURS)):
-        sh(f'rm -rf "{MUT}/.obj-base" && cp -a "{OURS}/.obj-base" "{MUT}/.obj-base"', check=True)
+    for flav in flavours:
+        obj = f".obj-{flav}"
+        if (not os.path.isfile(os.path.join(MUT, obj, "vmlinux"))
+                or config(MUT, flav) != config(OURS, flav)):
+            sh(f'rm -rf "{MUT}/{obj}" && cp -a "{OURS}/{obj}" "{MUT}/{obj}"', check=True)
     # Our other files as they are now (the KUnit suites among them): the
     # tree's hard links may still point at an earlier copy.
     with open(os.path.join(ROOT, "scripts/overlay.map")) as f:
@@ -118,13 +128,21 @@ def place(text, dest):
         f.write(text)
 
 
-def build():
-    r = sh(f'. scripts/lib.sh; kmake_arm64 "{MUT}" "{MUT}/.obj-base" Image',
+def build(flav):
+    """The mutant as build/images/mutant-FLAVOUR/ (with our image's DTBs)."""
+    arch, cross, target = FLAVOURS[flav]
+    obj = f"{MUT}/.obj-{flav}"
+    r = sh(f'. scripts/lib.sh; kmake_for {arch} {cross} "{MUT}" "{obj}" {target}',
            capture_output=True, text=True)
     if r.returncode:
         return (r.stdout + r.stderr).strip().splitlines()[-3:]
-    os.makedirs(IMAGES, exist_ok=True)
-    shutil.copy(os.path.join(MUT, ".obj-base/arch/arm64/boot/Image"), IMAGES)
+    images = os.path.join(BUILD, "images", f"mutant-{flav}")
+    os.makedirs(images, exist_ok=True)
+    shutil.copy(os.path.join(obj, "arch", arch, "boot", target), images)
+    dtbs = os.path.join(BUILD, "images", f"ours-{flav}", "dtbs")
+    if os.path.isdir(dtbs):
+        shutil.rmtree(os.path.join(images, "dtbs"), ignore_errors=True)
+        shutil.copytree(dtbs, os.path.join(images, "dtbs"))
     return None
 
 
@@ -150,7 +168,7 @@ def main():
     mutants = [m for m in read_mutants(os.path.join(ROOT, "scripts/mutants.txt"))
                if pick in m["name"]]
     os.makedirs(OUT, exist_ok=True)
-    prepare()
+    prepare(sorted({m["flavour"] for m in mutants}))
     originals = {}
     for proj, tree in FILES.items():
         with open(os.path.join(ROOT, proj)) as f:
@@ -170,7 +188,7 @@ def main():
                 if proj == m["file"]:
                     text = text.replace(m["old"], m["new"], 1)
                 place(text, os.path.join(MUT, tree))
-            err = build()
+            err = build(m["flavour"])
             if err:
                 verdict, by = "caught", "the build: " + " | ".join(err)
             else:
