@@ -132,7 +132,10 @@ GUEST_ARCH=${GUEST_ARCH:-arm64}
 # its boot time. A small cache is emptied whole, cheaply, when full, before
 # stale blocks pile up: with KEXEC=1, 32 MiB (README: where the time goes).
 # Empty: QEMU's default (a plain boot is no faster with a small cache).
-TCG_TB_MB=${TCG_TB_MB-$([ "${KEXEC:-0}" = 1 ] && echo 32)}
+if [ -z "${TCG_TB_MB+set}" ]; then
+	TCG_TB_MB=
+	[ "${KEXEC:-0}" = 1 ] && TCG_TB_MB=32
+fi
 TIMEOUT=${TIMEOUT:-$([ $KVM = 1 ] && echo 300 || echo 180)}
 LOG=${LOG:-$BUILD/logs/boot.log}
 if [ "$GUEST_ARCH" = arm32 ]; then
