@@ -61,6 +61,9 @@ def read_mutants(path):
                 sys.exit(f"mutants.txt: cannot read {line!r} in [{cur['name']}]")
             key = k.strip()
             cur[key] = v
+    names = [m["name"] for m in mutants]
+    for n in sorted({n for n in names if names.count(n) > 1}):
+        sys.exit(f"mutants.txt: [{n}] twice (results are kept by name)")
     for m in mutants:
         for k in ("file", "old", "new", "units", "why"):
             if not m.get(k) and k != "new":
