@@ -416,8 +416,11 @@ hibernate_to() {
 	swapoff "$1"
 }
 
-# suspend_mem SECONDS: suspend to RAM ("deep": PSCI SYSTEM_SUSPEND), woken
-# by the RTC's alarm SECONDS later; says what came back.
+# suspend_mem SECONDS [systemd]: suspend to RAM ("deep": PSCI
+# SYSTEM_SUSPEND), woken by the RTC's alarm SECONDS later; says what came
+# back. With systemd: through systemd's suspend.target, as "systemctl
+# suspend" starts it, but waited for (without logind, systemctl suspend
+# only queues the job); systemd-sleep writes "mem" itself.
 suspend_mem() {
 	local rtc=/sys/class/rtc/rtc0/wakealarm ok0 ok1 t0 t1 i0 i1
 	echo "PSCI-TEST: mem_sleep: $(cat /sys/power/mem_sleep)"
@@ -430,10 +433,11 @@ suspend_mem() {
 	t0=$(cat /sys/class/rtc/rtc0/since_epoch)
 	echo 0 > "$rtc"
 	echo "+$1" > "$rtc"
-	if ! echo mem > /sys/power/state; then
-		echo "PSCI-TEST: suspend to RAM FAILED: the kernel refused"
-		return 1
-	fi
+	if [ "${2:-}" = systemd ]; then
+		systemctl start --job-mode=replace-irreversibly suspend.target
+	else
+		echo mem > /sys/power/state
+	fi || { echo "PSCI-TEST: suspend to RAM FAILED: refused"; return 1; }
 	t1=$(cat /sys/class/rtc/rtc0/since_epoch)
 	i1=$(awk '/rtc-pl031/ { print $2 }' /proc/interrupts)
 	ok1=$(cat /sys/power/suspend_stats/success)
