@@ -69,6 +69,17 @@ view_vs_stock systemd-kexec-vs-stock KEXEC ROOTFS=debian KEXEC=1 ACTION=none \
 	'^KEXEC: generation 1 of 2: online CPUs 0-3, 0 failed, online CPUs 0-3$' \
 	'^KEXEC: generation 2 of 2: online CPUs 0-3, 0 failed, online CPUs 0-3$' \
 	'^KEXEC: chain of 2 kernels done$'
+# systemctl suspend on TF-A with SYSTEM_SUSPEND (our TF-A build), woken
+# by the RTC: systemd's suspend.target and systemd-sleep, then TF-A's
+# suspend and resume, on both images. Booted with a device tree (TF-A's
+# stub hands it to the kernel) so that the Debian archive is not held to
+# TF-A's 8 MiB initrd window.
+view_vs_stock systemd-suspend-tfa-vs-stock '(PSCI-SUSPEND|NOTICE)' ROOTFS=debian \
+	FIRMWARE=tfa MACHINE=virt,secure=on DTS=dts-examples/psci-1.0-smc.dts ACTION=poweroff \
+	CMD='suspend_mem 3 systemd' -- '^NOTICE: +QEMU: system suspend, until the next interrupt$' \
+	'^NOTICE: +QEMU: system resumed$' \
+	'^PSCI-SUSPEND: deep: successes 0 -> 1, RTC interrupts 0 -> 1, CPUs 0-3 online$'
+
 # The journal's kernel part: stock's psci lines, all of them, among ours.
 stock_lines_kept systemd-stock-lines ROOTFS=debian
 
