@@ -47,6 +47,19 @@ hotplug_all() {
 	echo "PSCI-TEST: hotplug done, $fails failed, online CPUs $(cat /sys/devices/system/cpu/online)"
 }
 
+# hotplug_action CYCLES: hotplug_all for a boot's "hotplug" action, its
+# summary line (which the host's verdict needs) through the kernel log:
+# on a slow UART a tty line can still be going out when the power-off
+# marker's printk cuts into it.
+hotplug_action() {
+	hotplug_all "$1" | while IFS= read -r l; do
+		case "$l" in
+		"PSCI-TEST: hotplug done"*) echo "$l" > /dev/kmsg ;;
+		*) echo "$l" ;;
+		esac
+	done
+}
+
 # only_state NAME: leave only the cpuidle state NAME (and WFI) enabled on
 # every CPU with cpuidle (psci_idle_only); print, a word per CPU, NAME's
 # sysfs directory, or "-cpuN" where that CPU has no state NAME.
