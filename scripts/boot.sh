@@ -90,6 +90,8 @@
 # non-zero, with one line saying why: a reboot whose reset never reached
 # the firmware fails, even though the kernel printed "Restarting system".
 set -euo pipefail
+# A judge that stops on an error must still say why (set -e is silent).
+trap '[[ $- != *e* ]] || echo "boot: FAIL (boot.sh stopped by a failed command at line $LINENO); console in ${LOG:-?}" >&2' ERR
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
@@ -571,7 +573,9 @@ if [ -z "$why" ]; then
 	esac
 fi
 if [ -z "$why" ] && [ "$ACTION" = hotplug ]; then
-	grep -q 'PSCI-TEST: hotplug done, 0 failed' "$LOG" || why="hotplug failed: $(grep -m1 'FAILED\|hotplug done' "$LOG" | tr -d '\r')"
+	grep -q 'PSCI-TEST: hotplug done, 0 failed' "$LOG" ||
+		why="hotplug failed: $(grep -m1 'FAILED\|hotplug done' "$LOG" | tr -d '\r' | grep . ||
+			echo "no hotplug summary line")"
 fi
 
 if [ -n "$why" ]; then
