@@ -226,3 +226,8 @@ lines_controls() {
 	rm -rf "$d"
 }
 gates control-stock-lines lines_controls
+
+# A hotplug boot whose summary line never comes fails, and says so (the
+# judge once stopped there without a word: set -e and an empty grep).
+scenario_fails control-hotplug-no-summary 'hotplug failed: no hotplug summary line' \
+	SMP=2 ACTION=hotplug CMD='hotplug_all() { :; }' -- 'PSCI-TEST: poweroff'
