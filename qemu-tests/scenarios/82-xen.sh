@@ -85,7 +85,7 @@ for v in ours stock; do
 		XEN_DOMU_ACTION=hotplug CYCLES=3 APPEND=tp_printk \
 		CMD='trace_conduit; xen_domu_wait 150' -- \
 		'DOM1: PSCI-TEST: hotplug cpu1 ok 3 cycles' \
-		'DOM1: PSCI-TEST: hotplug done, 0 failed, online CPUs 0-1' \
+		'DOM1: (\[ *[0-9.]+\] )?PSCI-TEST: hotplug done, 0 failed, online CPUs 0-1' \
 		"DOM1: .*$SYSTEM_OFF" 'PSCI-TEST: the domain beside dom0 ended through guest-shutdown' \
 		'reboot: Power down' "!^[^D].*$SYSTEM_OFF"
 done
