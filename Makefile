@@ -77,7 +77,8 @@ kvm-host: tree
 # quotes, $, ; and pipes included.
 comma := ,
 shq = '$(subst ','\'',$(value $(1)))'
-BOARDS32 := orangepi-pc mcimx7d-sabre mcimx6ul-evk highbank midway
+# The board list is scripts/boards32.sh's.
+BOARDS32 := $(shell . scripts/boards32.sh && echo $$BOARDS32)
 boot: build $(if $(filter kvm,$(FIRMWARE)),kvm-host) $(if $(filter tfa,$(FIRMWARE)),tfa) $(if $(filter debian,$(ROOTFS)),rootfs) \
 	$(if $(filter $(BOARDS32),$(firstword $(subst $(comma), ,$(MACHINE)))),boards32-kernel)
 	@DTS=$(call shq,DTS) SMP=$(call shq,SMP) MACHINE=$(call shq,MACHINE) \
