@@ -191,7 +191,16 @@ mkdir -p "$(dirname "$LOG")" "$BUILD/dt"
 [ -f "$BASE_CPIO" ] || die "no initramfs $BASE_CPIO (run make build)"
 
 work=$(mktemp -d "$BUILD/tmp.boot.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+# LOG.cpu: the CPU seconds of what this boot waited for (QEMU above all),
+# for finding where make check's time goes (README: where the time goes).
+boot_cpu() {
+	# (times into a file: in a pipeline it speaks for a subshell)
+	times > "$LOG.cpu" 2>/dev/null || return 0
+	awk 'NR == 2 { split($1, u, /[ms]/); split($2, k, /[ms]/)
+		printf "%.1f\n", u[1] * 60 + u[2] + k[1] * 60 + k[2] }' "$LOG.cpu" > "$LOG.cpu.$$" &&
+		mv "$LOG.cpu.$$" "$LOG.cpu" || true
+}
+trap 'boot_cpu; rm -rf "$work"' EXIT
 [ $KVM = 1 ] || G=$work
 
 # The initramfs: the base archive plus this boot's settings.
@@ -435,7 +444,7 @@ if [ $KVM = 0 ]; then
 	printf '{"execute":"qmp_capabilities"}\n{"execute":"cont"}\n' > "$QMP.in" &
 	qmp_pids+=" $!"
 	# Neither may outlive the boot (each waits for QEMU to open its FIFO).
-	trap 'kill $qmp_pids 2>/dev/null || true; rm -rf "$work"' EXIT
+	trap 'kill $qmp_pids 2>/dev/null || true; boot_cpu; rm -rf "$work"' EXIT
 fi
 "${QEMU[@]}" <"$QEMU_STDIN" >>"$CONSOLE" 2>&1 &
 qpid=$!
