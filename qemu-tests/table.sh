@@ -34,7 +34,7 @@
 # The boot.sh settings a table may set (lower case, as written).
 TABLE_SETTINGS=" dts smp machine mem action cmd cycles image append timeout qemu_extra force
 	expect_panic allow_report guest_arch firmware tfa end kvm_quiet kvm_relay kvm_l1_image
-	kvm_l1_extra "
+	kvm_l1_extra tcg_thread "
 
 # table_value NAME: the lines of the named value NAME (the table's own,
 # else run.sh's variable or array of that name).

@@ -12,8 +12,9 @@ KVM_L1_SMP=${KVM_L1_SMP:-2}
 KVM_L1_QEMU=(qemu-system-aarch64 -M virt,virtualization=on,gic-version=3
 	     -cpu max,pauth-impdef=on -smp "$KVM_L1_SMP" -m 2048
 	     -display none -monitor none -serial stdio -nic none -no-reboot)
-# scripts/boot.sh's TCG_TB_MB (kexec'd guests: a small translation cache).
-[ -z "${TCG_TB_MB:-}" ] || KVM_L1_QEMU+=(-accel "tcg,tb-size=$TCG_TB_MB")
+# scripts/boot.sh's TCG_THREAD and TCG_TB_MB (kexec'd guests: a small
+# translation cache).
+KVM_L1_QEMU+=(-accel "tcg,thread=${TCG_THREAD:-single}${TCG_TB_MB:+,tb-size=$TCG_TB_MB}")
 # L1's kernel lines that reach the host's judge (kvm_l1_verdict).
 KVM_L1_REPORT="$KERNEL_REPORT|$NESTED_SETUP_NOISE|rcu: INFO:|soft lockup|hung_task"
 

@@ -8,12 +8,13 @@
 SCENARIO_TIMEOUT=240
 
 # Stress: 100 hotplug cycles per vCPU; poweroff and reboot with every vCPU
-# busy.
-scenario kvm-stress-hotplug-100 FIRMWARE=kvm ACTION=hotplug CYCLES=100 TIMEOUT=400 -- \
+# busy (TCG_THREAD=multi: L1's vCPUs on host threads of their own, truly
+# at once).
+scenario kvm-stress-hotplug-100 FIRMWARE=kvm TCG_THREAD=multi ACTION=hotplug CYCLES=100 TIMEOUT=400 -- \
 	'PSCI-TEST: hotplug cpu1 ok 100 cycles' "$HOTPLUG2" 'reboot: Power down'
-scenario kvm-stress-poweroff-busy FIRMWARE=kvm CMD=spin_all -- \
+scenario kvm-stress-poweroff-busy FIRMWARE=kvm TCG_THREAD=multi CMD=spin_all -- \
 	'PSCI-TEST: spinning on all CPUs' 'reboot: Power down'
-scenario kvm-stress-reboot-busy FIRMWARE=kvm CMD=spin_all ACTION=reboot -- \
+scenario kvm-stress-reboot-busy FIRMWARE=kvm TCG_THREAD=multi CMD=spin_all ACTION=reboot -- \
 	'PSCI-TEST: spinning on all CPUs' 'reboot: Restarting system'
 
 # What rides on the SMCCC hand-off is the stock driver's: boot the stock

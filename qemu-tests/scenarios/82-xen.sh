@@ -30,7 +30,7 @@ for v in ours stock; do
 		"!$LEGACY_CALL" 'reboot: Power down' ">$SYSTEM_OFF"
 	# Every vCPU busy while the secondaries go down and up, then the
 	# power-off with them still spinning.
-	scenario "xen-domu-$v-busy-hotplug-4-vcpus" IMAGE="$IMG" FIRMWARE=xen-domu SMP=4 \
+	scenario "xen-domu-$v-busy-hotplug-4-vcpus" IMAGE="$IMG" FIRMWARE=xen-domu SMP=4 TCG_THREAD=multi \
 		ACTION=hotplug CYCLES=3 CMD=spin_all -- "${probe[@]}" "$ALL4" \
 		'PSCI-TEST: spinning on all CPUs' 'PSCI-TEST: hotplug cpu3 ok 3 cycles' \
 		"$HOTPLUG_OK" "!$LEGACY_CALL" 'reboot: Power down' ">$SYSTEM_OFF"
