@@ -91,6 +91,7 @@ scenario() {
 		bash scripts/boot.sh 2> "$log.verdict"; then
 		why=$(tail -n1 "$log.verdict")
 	fi
+	BOOTED+=" $name "
 	local after=0 at
 	for p in "${patterns[@]}"; do
 		[ -n "$why" ] && break
@@ -273,6 +274,43 @@ view_difference() {
 			grep . || echo "no such text")"
 }
 
+# BOOTED: the scenarios this unit has booted so far (" NAME " each): the
+# boots that view_of and stock_lines_of may read.
+BOOTED=
+# shared_log SCENARIO: nothing when SCENARIO was booted in this unit and
+# boot.sh passed it, else why its console cannot be judged again.
+shared_log() {
+	if [[ "$BOOTED" != *" $1 "* ]]; then
+		echo "the boot it reads, $1, did not run in this unit (a filter? T= must match both)"
+	elif ! tail -n1 "$LOGDIR/$1.log.verdict" 2>/dev/null | grep -q '^boot: ok'; then
+		echo "the boot it reads, $1, failed: $(tail -n1 "$LOGDIR/$1.log.verdict" 2>/dev/null)"
+	fi
+}
+
+# view_of NAME TAG OURS STOCK -- [PATTERN ...]: view_vs_stock's judgement
+#   of two boots this unit made already, the scenarios OURS (our image) and
+#   STOCK (the stock one, the same settings), whose commands printed the TAG
+#   lines beside what those scenarios check: a test of its own, one boot
+#   fewer per image. NAME-ours.log and NAME-stock.log link to their consoles.
+view_of() {
+	local name=$1 tag=$2 v why='' base
+	local -A from=([ours]=$3 [stock]=$4)
+	shift 4
+	[ "${1:-}" = -- ] && shift
+	[ -z "$FILTER" ] || [[ "$name" == *$FILTER* ]] || return 0
+	dry view_of "$name" "$tag" "${from[ours]}" "${from[stock]}" -- "$@" && return 0
+	why=${SCENARIO_BROKEN:-}
+	for v in ours stock; do
+		[ -n "$why" ] || why=$(shared_log "${from[$v]}")
+		ln -sf "${from[$v]}.log" "$LOGDIR/$name-$v.log"
+		view_lines "$tag" "$LOGDIR/$name-$v.log" > "$LOGDIR/$name-$v.view" 2>/dev/null
+	done
+	[ -n "$why" ] || why=$(view_verdict "$LOGDIR/$name" "$@")
+	n=$((n + 1))
+	tap_result "$name ($(wc -l < "$LOGDIR/$name-ours.view" 2>/dev/null || echo 0) lines, from ${from[ours]})" \
+		"$why" "$LOGDIR/${from[ours]}.log"
+}
+
 # kexec_chain_patterns N CPUS: the KEXEC lines of a chain of N kernels
 # (guest/psci-lib.sh: kexec_chain) in which every generation came up with
 # CPUS online and took each secondary down and up again.
@@ -293,12 +331,29 @@ lines_missing() {
 		"$2" "$1"
 }
 
+# psci_lines LOG: the kernel's "psci: " lines of console LOG.
+psci_lines() {
+	tr -d '\r' < "$1" | sed -n 's/^\[ *[0-9.]*\] \(psci: .*\)$/\1/p'
+}
+
+# stock_lines_verdict BASE: nothing when BASE-ours.psci keeps every line of
+# BASE-stock.psci (lines_missing), else why not.
+stock_lines_verdict() {
+	local missing
+	if [ ! -s "$1-stock.psci" ]; then
+		echo "the stock driver printed no psci line: nothing compared"
+		return
+	fi
+	missing=$(lines_missing "$1-stock.psci" "$1-ours.psci")
+	[ -z "$missing" ] || echo "stock's line(s) missing from ours: $(head -n3 <<< "$missing" | paste -sd'|')"
+}
+
 # stock_lines_kept NAME [VAR=VALUE ...]: boot the stock driver's image and
 # ours with the same settings; every "psci: " line the stock driver prints
 # (its boot log, which test farms and bug reports grep) must appear, the
 # same text in the same order, among ours (which may add lines of its own).
 stock_lines_kept() {
-	local name=$1 settings=() v why='' missing
+	local name=$1 settings=() v why=''
 	shift
 	settings=("$@")
 	[ -z "$FILTER" ] || [[ "$name" == *$FILTER* ]] || return 0
@@ -307,18 +362,30 @@ stock_lines_kept() {
 	for v in stock ours; do
 		[ -n "$why" ] && break
 		why=$(boot_image "$name" "$v" "${settings[@]}")
-		tr -d '\r' < "$LOGDIR/$name-$v.log" |
-			sed -n 's/^\[ *[0-9.]*\] \(psci: .*\)$/\1/p' > "$LOGDIR/$name-$v.psci"
+		psci_lines "$LOGDIR/$name-$v.log" > "$LOGDIR/$name-$v.psci"
 	done
-	if [ -z "$why" ] && [ ! -s "$LOGDIR/$name-stock.psci" ]; then
-		why="the stock driver printed no psci line: nothing compared"
-	elif [ -z "$why" ]; then
-		missing=$(lines_missing "$LOGDIR/$name-stock.psci" "$LOGDIR/$name-ours.psci")
-		[ -z "$missing" ] || why="stock's line(s) missing from ours: $(head -n3 <<< "$missing" | paste -sd'|')"
-	fi
+	[ -n "$why" ] || why=$(stock_lines_verdict "$LOGDIR/$name")
 	n=$((n + 1))
 	tap_result "$name ($(wc -l < "$LOGDIR/$name-stock.psci" 2>/dev/null || echo 0) stock lines)" \
 		"$why" "$LOGDIR/$name-ours.log"
+}
+
+# stock_lines_of NAME OURS STOCK: stock_lines_kept's judgement of two boots
+# this unit made already (view_of's OURS and STOCK).
+stock_lines_of() {
+	local name=$1 v why=''
+	local -A from=([ours]=$2 [stock]=$3)
+	[ -z "$FILTER" ] || [[ "$name" == *$FILTER* ]] || return 0
+	dry stock_lines_of "$name" "${from[ours]}" "${from[stock]}" && return 0
+	why=${SCENARIO_BROKEN:-}
+	for v in stock ours; do
+		[ -n "$why" ] || why=$(shared_log "${from[$v]}")
+		psci_lines "$LOGDIR/${from[$v]}.log" > "$LOGDIR/$name-$v.psci"
+	done
+	[ -n "$why" ] || why=$(stock_lines_verdict "$LOGDIR/$name")
+	n=$((n + 1))
+	tap_result "$name ($(wc -l < "$LOGDIR/$name-stock.psci" 2>/dev/null || echo 0) stock lines, from ${from[stock]})" \
+		"$why" "$LOGDIR/${from[ours]}.log"
 }
 
 # debug_kernel: the scenarios that follow in this unit boot the debug kernel
@@ -481,7 +548,7 @@ unit_plan() {
 		/^kunit_repeat / { split($0, f, "»"); c = f[3]; gsub(/[^0-9]/, "", c); plan += c; next }
 		/^kunit .*«GUEST_ARCH=arm32»/ { plan += kunit32 + 1; next }
 		/^kunit / { plan += kunit + 1; next }
-		/^(scenario|scenario_fails|view_vs_stock|stock_lines_kept|gates) / || /^not ok / { plan++ }
+		/^(scenario|scenario_fails|view_vs_stock|view_of|stock_lines_kept|stock_lines_of|gates) / || /^not ok / { plan++ }
 		END { print plan + 0 }'
 }
 

@@ -146,6 +146,32 @@ view_controls() {
 }
 gates control-views view_controls
 
+# view_of and stock_lines_of judge boots the unit made already: one that did
+# not run in this unit (filtered out, misspelt) or that boot.sh failed is a
+# failure, never an empty view compared with another.
+shared_log_controls() {
+	local d out LOGDIR BOOTED
+	d=$(mktemp -d "$BUILD/tmp.control.XXXXXX")
+	LOGDIR=$d BOOTED=" a "
+	echo 'boot: ok, QEMU exited with status 0 after poweroff' > "$d/a.log.verdict"
+	echo 'boot: FAIL (timeout: no end of boot after 150s)' > "$d/b.log.verdict"
+	out=$(shared_log a)
+	control_expect "${out:-nothing}" "shared boots: one booted here that passed is read" '^nothing$'
+	out=$(shared_log b)
+	control_expect "$out" "shared boots: one not booted in this unit is a failure" \
+		'^the boot it reads, b, did not run in this unit'
+	BOOTED=" a b "
+	out=$(shared_log b)
+	control_expect "$out" "shared boots: one that failed is a failure" \
+		'^the boot it reads, b, failed: boot: FAIL \(timeout'
+	: > "$d/s-stock.psci"
+	echo 'psci: a' > "$d/s-ours.psci"
+	out=$(stock_lines_verdict "$d/s")
+	control_expect "$out" "stock lines: no stock line at all is a failure" '^the stock driver printed no psci line'
+	rm -rf "$d"
+}
+gates control-shared-boots shared_log_controls
+
 # FIRMWARE=xen-domu's judge of the domain's end (scripts/xen.sh): the
 # last call with silence after it is the end; a call the guest got back
 # from (more lines after it) is not; no such call, nothing.

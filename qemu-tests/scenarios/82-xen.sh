@@ -24,8 +24,10 @@ for v in ours stock; do
 	IMG=$BUILD/images/$([ $v = ours ] && echo "${OURS_VARIANT:-ours}" || echo stock)-base/Image
 	probe=()
 	[ $v = ours ] && probe=("$XEN_PROBE")
+	# (Its command prints the views that view_of compares below.)
 	scenario "xen-domu-$v-hotplug-2-vcpus" IMAGE="$IMG" FIRMWARE=xen-domu SMP=2 \
-		ACTION=hotplug CYCLES=3 -- "${probe[@]}" "$ALL2" \
+		ACTION=hotplug CYCLES=3 CMD='dt_psci_view; debugfs_view; smccc_view' -- \
+		"${probe[@]}" "$ALL2" \
 		'PSCI-TEST: hotplug cpu1 ok 3 cycles' "$HOTPLUG2" "$CPU_OFF" "$CPU_ON" \
 		"!$LEGACY_CALL" 'reboot: Power down' ">$SYSTEM_OFF"
 	# Every vCPU busy while the secondaries go down and up, then the
@@ -46,15 +48,18 @@ for v in ours stock; do
 done
 
 # What the firmware wrote, what the driver found in it, and what rides on
-# the SMCCC hand-off: the same from both images.
-view_vs_stock xen-domu-dt-vs-stock PSCI-DT FIRMWARE=xen-domu SMP=2 CMD=dt_psci_view -- \
+# the SMCCC hand-off: the same from both images (printed by the 2-vCPU
+# hotplug boots above, before their hotplug), and every psci line of
+# stock's among ours.
+D2=(xen-domu-ours-hotplug-2-vcpus xen-domu-stock-hotplug-2-vcpus)
+view_of xen-domu-dt-vs-stock PSCI-DT "${D2[@]}" -- \
 	'^PSCI-DT: compatible: arm,psci-1\.0 arm,psci-0\.2 arm,psci$' '^PSCI-DT: method: hvc$' \
 	'^PSCI-DT: cpu_on: 0x00000002$' '^PSCI-DT: cpu_off: 0x00000001$'
-view_vs_stock xen-domu-debugfs-vs-stock PSCI-DEBUGFS FIRMWARE=xen-domu SMP=2 CMD=debugfs_view -- \
+view_of xen-domu-debugfs-vs-stock PSCI-DEBUGFS "${D2[@]}" -- \
 	'^PSCI-DEBUGFS: PSCIv1\.1$' '^PSCI-DEBUGFS: MIGRATE_INFO_TYPE is supported'
-view_vs_stock xen-domu-smccc-vs-stock SMCCC-VIEW FIRMWARE=xen-domu SMP=2 CMD=smccc_view -- \
+view_of xen-domu-smccc-vs-stock SMCCC-VIEW "${D2[@]}" -- \
 	'vulnerability spectre_v2' '^SMCCC-VIEW: hwrng: none$'
-stock_lines_kept xen-domu-stock-lines FIRMWARE=xen-domu SMP=2
+stock_lines_of xen-domu-stock-lines "${D2[@]}"
 
 # The judge of a domain's end: a reboot that powers the domain off fails.
 scenario_fails xen-domu-reboot-that-powers-off \
@@ -75,8 +80,9 @@ for v in ours stock; do
 		'Xen 4\.17 support found' "$ALL4" 'PSCI-TEST: hotplug cpu3 ok 3 cycles' \
 		"$HOTPLUG_OK" "$CPU_OFF" "$CPU_ON" "!$LEGACY_CALL" 'reboot: Power down' \
 		"!$SYSTEM_OFF"
+	# (Its command prints the SMCCC view that view_of compares below.)
 	scenario "xen-dom0-$v-reboot" IMAGE="$IMG" FIRMWARE=xen SMP=2 ACTION=reboot \
-		APPEND=tp_printk CMD=trace_conduit -- 'PSCI-TEST: tracing conduit calls' \
+		APPEND=tp_printk CMD='smccc_view; trace_conduit' -- 'PSCI-TEST: tracing conduit calls' \
 		'reboot: Restarting system' "!$SYSTEM_RESET" "!$SYSTEM_RESET2"
 	# A dom0less domain beside dom0 (Xen-unaware, the same kernel) goes
 	# through its hotplug cycles and powers itself off through vPSCI;
@@ -89,6 +95,8 @@ for v in ours stock; do
 		"DOM1: .*$SYSTEM_OFF" 'PSCI-TEST: the domain beside dom0 ended through guest-shutdown' \
 		'reboot: Power down' "!^[^D].*$SYSTEM_OFF"
 done
-view_vs_stock xen-dom0-smccc-vs-stock SMCCC-VIEW FIRMWARE=xen SMP=2 CMD=smccc_view -- \
+# dom0's SMCCC view, and stock's psci lines among ours, from the reboots.
+R2=(xen-dom0-ours-reboot xen-dom0-stock-reboot)
+view_of xen-dom0-smccc-vs-stock SMCCC-VIEW "${R2[@]}" -- \
 	'vulnerability spectre_v2: Mitigation: Branch predictor hardening' '^SMCCC-VIEW: hwrng: none$'
-stock_lines_kept xen-dom0-stock-lines FIRMWARE=xen SMP=2
+stock_lines_of xen-dom0-stock-lines "${R2[@]}"
