@@ -240,6 +240,13 @@ board_report() {
 		[ -d "$s" ] || continue
 		# rejected: chosen, but the enter call failed (a power-down
 		# CPU_SUSPEND that returned instead of resuming at the entry).
+		# state0 is the architecture's WFI, no PSCI call: whether the
+		# governor chose it in this boot is timing (seen: entered on one
+		# image, unused on the other), so only its name is shown.
+		if [ "${s##*/}" = state0 ]; then
+			echo "BOARD: cpu0 idle state0 $(cat "$s/name")"
+			continue
+		fi
 		u=unused
 		if [ "$(cat "$s/usage")" -gt 0 ]; then
 			u=entered
