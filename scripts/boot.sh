@@ -107,6 +107,8 @@ MACHINE=${MACHINE:-$([ $KVM = 1 ] && echo virt,gic-version=3 || echo virt)}
 # kernel on the board's own device tree (DTB, from that kernel's build),
 # with as many CPUs as the board has, its RAM and its console.
 . scripts/boards32.sh
+# shellcheck source=console-watch.sh
+. scripts/console-watch.sh
 BOARD=
 if board32 "${MACHINE%%,*}"; then
 	BOARD=${MACHINE%%,*}
@@ -476,14 +478,17 @@ verdict=
 panics_expected=0
 [ "${KDUMP:-0}" = 1 ] && panics_expected=1
 start=$SECONDS
+# (scripts/console-watch.sh: each look reads only what the console gained)
+watch_open "$CONSOLE"
 while kill -0 $qpid 2>/dev/null; do
-	if grep -qa 'System halted' "$CONSOLE"; then
+	watch_scan
+	if [ "$WATCH_HALTED" = 1 ]; then
 		sleep 0.5
 		verdict=halted
 		kill $qpid 2>/dev/null || true
 		break
 	fi
-	if [ "$(grep -ac 'Kernel panic - not syncing' "$CONSOLE")" -gt "$panics_expected" ]; then
+	if [ "$WATCH_PANICS" -gt "$panics_expected" ]; then
 		verdict=panic
 		if [ "${EXPECT_PANIC:-0}" = 1 ]; then
 			# panic=-1 resets at once: give the reset 10 s to end QEMU.
@@ -495,14 +500,16 @@ while kill -0 $qpid 2>/dev/null; do
 		break
 	fi
 	if [ "${FIRMWARE:-}" = xen-domu ]; then
-		xen_reason=$(xen_domu_end "$CONSOLE")
+		xen_domu_ended
+		xen_reason=$WATCH_XEN_END
 		if [ -n "$xen_reason" ]; then
 			verdict=xen-domain-ended
 			kill $qpid 2>/dev/null || true
 			break
 		fi
 	elif [ -n "${serial_fd:-}" ] && [ -z "${xen_reason:-}" ]; then
-		xen_reason=$(xen_domu_end "$CONSOLE")
+		xen_domu_ended
+		xen_reason=$WATCH_XEN_END
 		[ -z "$xen_reason" ] || echo "domu-ended $xen_reason" >&"$serial_fd"
 	fi
 	if [ $((SECONDS - start)) -ge "$TIMEOUT" ]; then
@@ -510,7 +517,7 @@ while kill -0 $qpid 2>/dev/null; do
 		kill $qpid 2>/dev/null || true
 		break
 	fi
-	sleep 0.2
+	watch_nap
 done
 # QEMU may have ended (panic=-1 resets at once) before a poll saw the line.
 if [ -z "$verdict" ] && [ "$(grep -ac 'Kernel panic - not syncing' "$CONSOLE")" -gt "$panics_expected" ]; then

@@ -14,6 +14,8 @@
 #       XEN_DOMU_ACTION); dom0's xen_domu_wait returns when it has ended.
 # shellcheck shell=bash
 
+# shellcheck source=console-watch.sh
+. scripts/console-watch.sh
 XEN_IMAGE=${XEN_IMAGE:-$BUILD/deps/xen/xen-4.17-arm64}
 # Where QEMU preloads the domains' kernels and initramfs for Xen (Xen
 # itself is -kernel; QEMU puts the DTB after it, below 0x50000000).
@@ -87,23 +89,20 @@ xen_qemu() {
 		       -device "loader,file=$XEN_DOMU_INITRD_FILE,addr=$XEN_DOMU_INITRD,force-raw=on")
 }
 
-# xen_domu_end CONSOLE: once the dom0less domain has made its last call
-# and gone quiet, how it ended, as QEMU would say it for a machine of its
-# own: guest-shutdown (SYSTEM_OFF) or guest-reset (SYSTEM_RESET/RESET2);
-# nothing while it runs. A call that returned shows as more of the
-# domain's lines after it (the kernel's "System halted", a panic).
+# xen_domu_end CONSOLE [AGE]: how the dom0less domain ended, judged from
+# CONSOLE as it is, its last line AGE seconds old (default 2):
+# guest-shutdown or guest-reset when that line is its SYSTEM_OFF or reset
+# call and 2 s have passed, else nothing (scripts/console-watch.sh's
+# xen_domu_ended, which boot.sh runs on the live console).
 xen_domu_end() {
-	local last size
-	last=$(tr -d '\0\r' < "$1" | grep -aF "$XEN_DOMU_PREFIX" |
-		grep -aE "$XEN_OFF_CALL|$XEN_RESET_CALL" | tail -n1)
-	[ -n "$last" ] || return 0
-	# Quiet: nothing more from the domain for 2 s, and the call its last
-	# line. (Xen writes NUL bytes once it is gone: not lines.)
-	size=$(tr -d '\0' < "$1" | grep -aF "$XEN_DOMU_PREFIX" | wc -c)
-	sleep 2
-	[ "$(tr -d '\0' < "$1" | grep -aF "$XEN_DOMU_PREFIX" | wc -c)" = "$size" ] || return 0
-	[ "$(tr -d '\0\r' < "$1" | grep -aF "$XEN_DOMU_PREFIX" | tail -n1)" = "$last" ] || return 0
-	if grep -qE "$XEN_OFF_CALL" <<< "$last"; then echo guest-shutdown; else echo guest-reset; fi
+	local age=${2:-2}
+	watch_open "$1"
+	watch_scan
+	exec {WATCH_FD}<&-
+	[ -n "$WATCH_DOMU_AT" ] || return 0
+	WATCH_DOMU_AT=$(awk -v t="${EPOCHREALTIME/,/.}" -v a="$age" 'BEGIN { printf "%.6f", t - a }')
+	xen_domu_ended
+	echo "$WATCH_XEN_END"
 }
 
 # xen_split CONSOLE LOG: the console of the kernel under test into LOG

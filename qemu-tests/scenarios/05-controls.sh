@@ -184,9 +184,11 @@ xen_end_controls() {
 	printf '%s\r\r\n' "${call/0x84000008/0x84000009}" > "$d/reset"
 	printf '%s\r\r\n(XEN) DOM1: Reboot failed -- System halted\r\r\n' "$call" > "$d/returned"
 	printf '(XEN) DOM1: PSCI-TEST: userspace up\r\r\n' > "$d/running"
-	out=$(for f in off reset returned running; do echo "$f: $(xen_domu_end "$d/$f")"; done)
+	out=$(for f in off reset returned running; do echo "$f: $(xen_domu_end "$d/$f")"; done
+		echo "off, not quiet yet: $(xen_domu_end "$d/off" 1)")
 	rm -rf "$d"
 	control_expect "$out" "xen: SYSTEM_OFF as the last line is a power-off" '^off: guest-shutdown$'
+	control_expect "$out" "xen: the last call is no end before 2 s of quiet" '^off, not quiet yet: $'
 	control_expect "$out" "xen: SYSTEM_RESET as the last line is a reset" '^reset: guest-reset$'
 	control_expect "$out" "xen: a call followed by more lines is no end" '^returned: $'
 	control_expect "$out" "xen: no such call is no end" '^running: $'
