@@ -184,7 +184,7 @@ G=
 GIMAGE=$IMAGE
 if [ $KVM = 1 ]; then
 	. scripts/kvm-l1.sh
-	[ -f "$BUILD/kvm/host.cpio.zst" ] || die "no L1 host QEMU (run scripts/build-kvm-host.sh)"
+	[ -f "$BUILD/kvm/host.cpio" ] || die "no L1 host QEMU (run scripts/build-kvm-host.sh)"
 	[ -f "$KVM_L1_IMAGE" ] || die "no L1 kernel $KVM_L1_IMAGE (run make build)"
 	CPU=host
 	QEMU_BIN=/usr/bin/qemu-system-aarch64

@@ -19,7 +19,7 @@ KVM_L1_QEMU+=(-accel "tcg,thread=${TCG_THREAD:-single}${TCG_TB_MB:+,tb-size=$TCG
 KVM_L1_REPORT="$KERNEL_REPORT|$NESTED_SETUP_NOISE|rcu: INFO:|soft lockup|hung_task"
 
 # kvm_l1_initrd OUT MODE FILES -- L2_QEMU_ARGS...: L1's initramfs: the
-# base archive, the L1 host's QEMU (zstd segment), guest/kvm-l1 as init's
+# base archive, the L1 host's QEMU (build/kvm/host.cpio), guest/kvm-l1 as init's
 # only job, /etc/kvm.conf, L2's command line, and FILES ("name=hostpath",
 # laid out as /l2/name).
 kvm_l1_initrd() {
@@ -44,7 +44,7 @@ kvm_l1_initrd() {
 	} > "$list"
 	"$BUILD/initramfs/gen_init_cpio" "$list" > "$out.extra"
 	# L1 runs busybox, whatever L2 runs (ROOTFS=debian).
-	cat "$BUILD/initramfs/base.cpio" "$BUILD/kvm/host.cpio.zst" "$out.extra" > "$out"
+	cat "$BUILD/initramfs/base.cpio" "$BUILD/kvm/host.cpio" "$out.extra" > "$out"
 	rm -f "$list" "$out.extra" "$out.cmd" "$out.conf" "$out.inittab"
 }
 
