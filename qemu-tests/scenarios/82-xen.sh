@@ -50,7 +50,7 @@ done
 # What the firmware wrote, what the driver found in it, and what rides on
 # the SMCCC hand-off: the same from both images (printed by the reboots
 # above), and every psci line of stock's among ours (boots without a
-# hotplug: stock's "CPU1 killed" lines are ours at debug level, README).
+# hotplug, whose "CPU1 killed (polled N ms)" lines are timing).
 D2=(xen-domu-ours-reboot xen-domu-stock-reboot)
 view_of xen-domu-dt-vs-stock PSCI-DT "${D2[@]}" -- \
 	'^PSCI-DT: compatible: arm,psci-1\.0 arm,psci-0\.2 arm,psci$' '^PSCI-DT: method: hvc$' \
