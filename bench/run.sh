@@ -21,6 +21,7 @@
 #
 #   ROUNDS (6)   boots per image and figure
 #   KILLS (60)   offlines timed for the kill wait, per boot
+#   HOTPLUGS (30)  offline/online cycles of CPU1 timed per hotplug boot
 #   KILL_ROUNDS (6)  boots per image for the kill wait (QEMU and TF-A)
 #   KVM_ROUNDS (4)  boots per image under KVM (FIRMWARE=kvm, nested)
 #
@@ -37,6 +38,7 @@ cd "$(dirname "$0")/.."
 ROUNDS=${ROUNDS:-6}
 FLAVOUR=${BENCH_FLAVOUR:-bench}
 KILLS=${KILLS:-60}
+HOTPLUGS=${HOTPLUGS:-30}
 KILL_ROUNDS=${KILL_ROUNDS:-6}
 KVM_ROUNDS=${KVM_ROUNDS:-4}
 OUT=${BENCH_OUT:-$BUILD/bench}
@@ -110,7 +112,7 @@ boot() { # boot VARIANT NAME [VAR=VALUE ...]: up to 3 tries, so n is equal
 for r in $(seq 1 "$ROUNDS"); do
 	for v in stock ours; do
 		boot $v "smp4-r$r" SMP=4 ACTION=none QEMU_EXTRA="$ICOUNT" "${QUIET_BOOT[@]}" \
-			CMD="psci-bench hotplug 1 30; $END_CMD poweroff"
+			CMD="psci-bench hotplug 1 $HOTPLUGS; $END_CMD poweroff"
 		boot $v "smp8-r$r" SMP=8 ACTION=none END=reset QEMU_EXTRA="$ICOUNT" "${QUIET_BOOT[@]}" \
 			CMD="$END_CMD reboot"
 		boot $v "smp16-r$r" SMP=16 MACHINE=virt,gic-version=3 ACTION=none \
@@ -148,7 +150,7 @@ for r in $(seq 1 "$KVM_ROUNDS"); do
 	for v in stock ours; do
 		boot $v "kvm-kill-r$r" "${KVM[@]}" SMP=2 ACTION=none \
 			KVM_RELAY="psci-bench: poweroff now|reboot: Power down" \
-			CMD="$KILL_CMD; psci-bench hotplug 1 30; psci-bench poweroff"
+			CMD="$KILL_CMD; psci-bench hotplug 1 $HOTPLUGS; psci-bench poweroff"
 		boot $v "kvm-smp4-r$r" "${KVM[@]}" SMP=4 ACTION=none \
 			KVM_RELAY="psci-bench: reboot now|reboot: Restarting system" \
 			END=reset CMD="psci-bench reboot"

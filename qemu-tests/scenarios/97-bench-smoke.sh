@@ -15,7 +15,7 @@ bench_smoke() {
 		fi
 	done
 	rm -rf "$out"
-	if ! BENCH_OUT=$out BENCH_FLAVOUR=base ROUNDS=1 KILLS=5 KILL_ROUNDS=1 KVM_ROUNDS=1 \
+	if ! BENCH_OUT=$out BENCH_FLAVOUR=base ROUNDS=1 KILLS=5 HOTPLUGS=5 KILL_ROUNDS=1 KVM_ROUNDS=1 \
 		bash bench/run.sh > "$LOGDIR/bench-smoke.log" 2>&1; then
 		echo "not ok - bench/run.sh, one round"
 		tail -n 5 "$LOGDIR/bench-smoke.log" | sed 's/^/  # /'
