@@ -364,10 +364,18 @@ stock_lines_kept() {
 		why=$(boot_image "$name" "$v" "${settings[@]}")
 		psci_lines "$LOGDIR/$name-$v.log" > "$LOGDIR/$name-$v.psci"
 	done
+	stock_lines_result "$name" "$why" "" "$LOGDIR/$name-ours.log"
+}
+
+# stock_lines_result NAME WHY NOTE LOG: the test of NAME-stock.psci and
+# NAME-ours.psci (failed with WHY when there is one: a boot that failed),
+# NOTE added to its name, LOG the console a failure points at.
+stock_lines_result() {
+	local name=$1 why=$2
 	[ -n "$why" ] || why=$(stock_lines_verdict "$LOGDIR/$name")
 	n=$((n + 1))
-	tap_result "$name ($(wc -l < "$LOGDIR/$name-stock.psci" 2>/dev/null || echo 0) stock lines)" \
-		"$why" "$LOGDIR/$name-ours.log"
+	tap_result "$name ($(wc -l < "$LOGDIR/$name-stock.psci" 2>/dev/null || echo 0) stock lines$3)" \
+		"$why" "$4"
 }
 
 # stock_lines_of NAME OURS STOCK: stock_lines_kept's judgement of two boots
@@ -382,10 +390,7 @@ stock_lines_of() {
 		[ -n "$why" ] || why=$(shared_log "${from[$v]}")
 		psci_lines "$LOGDIR/${from[$v]}.log" > "$LOGDIR/$name-$v.psci"
 	done
-	[ -n "$why" ] || why=$(stock_lines_verdict "$LOGDIR/$name")
-	n=$((n + 1))
-	tap_result "$name ($(wc -l < "$LOGDIR/$name-stock.psci" 2>/dev/null || echo 0) stock lines, from ${from[stock]})" \
-		"$why" "$LOGDIR/${from[ours]}.log"
+	stock_lines_result "$name" "$why" ", from ${from[stock]}" "$LOGDIR/${from[ours]}.log"
 }
 
 # debug_kernel: the scenarios that follow in this unit boot the debug kernel
