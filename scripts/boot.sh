@@ -151,8 +151,9 @@ fi
 # scenarios about races (spinning CPUs against hotplug, idle against
 # hotplug) and the benchmark ask for. Also the L1 host's QEMU under KVM.
 # 32-bit guests stay on multi: QEMU 7.2's qemu-system-arm with
-# thread=single hangs them (seen: the virt guest after "kunit: disabled",
-# every real board's boot, a SYSTEM_RESET that never ends QEMU).
+# thread=single hung every one with more than one CPU in a whole run (the
+# virt guest after "kunit: disabled", the 4- and 2-CPU boards, a
+# SYSTEM_RESET that never ended QEMU; the 1-CPU boards passed).
 TCG_THREAD=${TCG_THREAD:-$([ "${GUEST_ARCH:-arm64}" = arm32 ] && echo multi || echo single)}
 case "$TCG_THREAD" in
 single | multi) ;;
