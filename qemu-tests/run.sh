@@ -293,7 +293,7 @@ shared_log() {
 #   lines beside what those scenarios check: a test of its own, one boot
 #   fewer per image. NAME-ours.log and NAME-stock.log link to their consoles.
 view_of() {
-	local name=$1 tag=$2 v why='' base
+	local name=$1 tag=$2 v why=''
 	local -A from=([ours]=$3 [stock]=$4)
 	shift 4
 	[ "${1:-}" = -- ] && shift

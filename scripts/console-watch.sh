@@ -12,7 +12,7 @@
 #     WATCH_PANICS      how many lines said "Kernel panic - not syncing"
 #     WATCH_DOMU_LAST   the last line of Xen's dom0less domain (a line
 #                       holding XEN_DOMU_PREFIX; \r and NUL taken off)
-#     WATCH_DOMU_AT     when it came ($EPOCHREALTIME)
+#     WATCH_DOMU_AT     when it came (microseconds, from $EPOCHREALTIME)
 #   watch_nap        0.2 s, without a process (read -t on a FIFO that no
 #                    one writes)
 #   xen_domu_ended   WATCH_XEN_END: guest-shutdown or guest-reset when the
@@ -58,7 +58,7 @@ watch_scan() {
 		esac
 		if [ -n "${XEN_DOMU_PREFIX:-}" ] && [[ "$line" == *"$XEN_DOMU_PREFIX"* ]]; then
 			WATCH_DOMU_LAST=$line
-			WATCH_DOMU_AT=$EPOCHREALTIME
+			WATCH_DOMU_AT=${EPOCHREALTIME//[.,]/}
 		fi
 	done
 }
@@ -68,13 +68,10 @@ watch_nap() {
 }
 
 xen_domu_ended() {
-	local now quiet
 	WATCH_XEN_END=
 	[ -n "$WATCH_DOMU_LAST" ] || return 0
-	now=$EPOCHREALTIME
-	# Quiet for 2 s (microseconds; EPOCHREALTIME is seconds.micro).
-	quiet=$(( ${now//[.,]/} - ${WATCH_DOMU_AT//[.,]/} ))
-	[ "$quiet" -ge 2000000 ] || return 0
+	# Quiet for 2 s (in microseconds).
+	[ $(( ${EPOCHREALTIME//[.,]/} - WATCH_DOMU_AT )) -ge 2000000 ] || return 0
 	if [[ "$WATCH_DOMU_LAST" =~ $XEN_OFF_CALL ]]; then
 		WATCH_XEN_END=guest-shutdown
 	elif [[ "$WATCH_DOMU_LAST" =~ $XEN_RESET_CALL ]]; then

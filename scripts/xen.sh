@@ -90,7 +90,7 @@ xen_qemu() {
 }
 
 # xen_domu_end CONSOLE [AGE]: how the dom0less domain ended, judged from
-# CONSOLE as it is, its last line AGE seconds old (default 2):
+# CONSOLE as it is, its last line AGE whole seconds old (default 2):
 # guest-shutdown or guest-reset when that line is its SYSTEM_OFF or reset
 # call and 2 s have passed, else nothing (scripts/console-watch.sh's
 # xen_domu_ended, which boot.sh runs on the live console).
@@ -100,7 +100,7 @@ xen_domu_end() {
 	watch_scan
 	exec {WATCH_FD}<&-
 	[ -n "$WATCH_DOMU_AT" ] || return 0
-	WATCH_DOMU_AT=$(awk -v t="${EPOCHREALTIME/,/.}" -v a="$age" 'BEGIN { printf "%.6f", t - a }')
+	WATCH_DOMU_AT=$(( ${EPOCHREALTIME//[.,]/} - age * 1000000 ))
 	xen_domu_ended
 	echo "$WATCH_XEN_END"
 }
