@@ -97,6 +97,21 @@ ln -sf /etc/systemd/system/psci-test.service \
 ln -sf /dev/null "$root/etc/systemd/system/serial-getty@.service"
 ln -sf /dev/null "$root/etc/systemd/system/getty@.service"
 ln -sf /dev/null "$root/etc/systemd/system/getty-static.service"
+# Early units with nothing to do in an initramfs guest without modules,
+# storage or logins, each a process start that TCG makes slow (a third of
+# the boot's CPU): the guest kernel has no modules to load, the root is
+# the initramfs (no remount, no persistent journal to flush, no random
+# seed file to keep), passwd and group are written above, no one logs in.
+# udev, journald and tmpfiles stay, and the debugfs and tracefs mounts
+# that the conduit traces read.
+for u in modprobe@.service systemd-modules-load.service systemd-sysctl.service \
+	 systemd-remount-fs.service systemd-journal-flush.service \
+	 systemd-random-seed.service systemd-sysusers.service \
+	 systemd-update-utmp.service systemd-update-utmp-runlevel.service \
+	 systemd-user-sessions.service; do
+	[ -e "$root/lib/systemd/system/$u" ] || die "no $u in systemd's package: the mask list is stale"
+	ln -sf /dev/null "$root/etc/systemd/system/$u"
+done
 
 mkdir -p "$BUILD/initramfs"
 ( cd "$root" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0 ) > "$out.tmp"
