@@ -469,8 +469,10 @@ if [ $KVM = 0 ]; then
 fi
 "${QEMU[@]}" <"$QEMU_STDIN" >>"$CONSOLE" 2>&1 &
 qpid=$!
+tail_pid=
 if [ "${QUIET:-0}" != 1 ]; then
-	tail -n +1 -f --pid=$qpid "$CONSOLE" &
+	tail -n +1 -f -s 0.2 --pid=$qpid "$CONSOLE" &
+	tail_pid=$!
 fi
 
 # Watch the console: the kernel halting (the firmware has no way to power
@@ -527,6 +529,9 @@ fi
 set +e
 wait $qpid
 status=$?
+# The console's last lines on the terminal before the verdict (tail ends
+# once it has seen QEMU gone).
+[ -z "$tail_pid" ] || wait "$tail_pid"
 set -e
 sleep 0.1
 # The reason QEMU gave for ending: guest-shutdown, guest-reset,
