@@ -9,6 +9,6 @@ sed 's/method = "smc"/method = "hvc"/' dts-examples/psci-tfa-power-down.dts > "$
 # (TCG_THREAD=multi: every vCPU retrying its idle state costs less CPU on
 # threads of their own, 8 CPU-s where the single thread took 18.)
 scenario qemu-power-down-only-returns DTS="$LOGDIR/power-down-hvc.dts" TCG_THREAD=multi \
-	CMD='idle_soak cpu-power-down 5' -- \
+	CMD='idle_soak cpu-power-down 2' -- \
 	'soak cpu1 cpu-power-down FAILED: entered 0 times, rejected [1-9]' \
 	'idle soak cpu-power-down done, 4 failed' 'reboot: Power down'
