@@ -235,6 +235,7 @@ fi
 bash scripts/mkinitramfs.sh extra "$work/extra.cpio" \
 	TEST_ACTION="$ACTION" TEST_CMD="${CMD:-}" TEST_CYCLES="$CYCLES" \
 	TEST_KLOG_REPLAY="$KLOG_REPLAY" TEST_REBOOT_ARG="${REBOOT_ARG:-}" \
+	TEST_CONSOLE="$([ $KVM = 1 ] && echo hvc0)" \
 	TEST_FORCE="$({ [ "$GUEST_ARCH" = arm32 ] || [ "${FORCE:-0}" = 1 ]; } && echo 1 || echo 0)"
 if [ "${KEXEC:-0}" = 1 ]; then
 	[ -f "$BUILD/initramfs/kexec.cpio" ] || die "no kexec for the guest (run make build)"
@@ -257,7 +258,17 @@ BOOTARGS="console=$CONSOLE_DEV panic=-1 ${APPEND:-}"
 QEMU=("$QEMU_BIN" -M "$MACHINE")
 # A real board has its own CPU model.
 [ -n "$BOARD" ] || QEMU+=(-cpu "$CPU")
-QEMU+=(-smp "$SMP" -m "$MEM" -display none -monitor none -serial stdio -nic none -no-reboot)
+QEMU+=(-smp "$SMP" -m "$MEM" -display none -monitor none -nic none -no-reboot)
+if [ $KVM = 1 ]; then
+	# Under KVM, the test's own lines take a virtio console (hvc0,
+	# TEST_CONSOLE): every character written to the PL011 costs L2 an
+	# exit to L1's QEMU, virtio one a write. Both on stdio, in order.
+	# shellcheck disable=SC2054 # commas inside -chardev's value
+	QEMU+=(-chardev stdio,mux=on,id=con -serial chardev:con
+	       -device virtio-serial-device -device virtconsole,chardev=con)
+else
+	QEMU+=(-serial stdio)
+fi
 [ $KVM = 1 ] && QEMU+=(-accel kvm)
 [ $KVM = 1 ] || QEMU+=(-accel "tcg,thread=$TCG_THREAD${TCG_TB_MB:+,tb-size=$TCG_TB_MB}")
 case "${END:-}" in
