@@ -79,8 +79,10 @@ comma := ,
 shq = '$(subst ','\'',$(value $(1)))'
 # The board list is scripts/boards32.sh's.
 BOARDS32 := $(shell . scripts/boards32.sh && echo $$BOARDS32)
+BOARDS64 := $(shell . scripts/boards64.sh && echo $$BOARDS64)
 boot: build $(if $(filter kvm,$(FIRMWARE)),kvm-host) $(if $(filter tfa,$(FIRMWARE)),tfa) $(if $(filter debian,$(ROOTFS)),rootfs) \
-	$(if $(filter $(BOARDS32),$(firstword $(subst $(comma), ,$(MACHINE)))),boards32-kernel)
+	$(if $(filter $(BOARDS32),$(firstword $(subst $(comma), ,$(MACHINE)))),boards32-kernel) \
+	$(if $(filter $(BOARDS64),$(firstword $(subst $(comma), ,$(MACHINE)))),board-dtbs)
 	@DTS=$(call shq,DTS) SMP=$(call shq,SMP) MACHINE=$(call shq,MACHINE) \
 		ACTION=$(call shq,ACTION) CMD=$(call shq,CMD) FIRMWARE=$(call shq,FIRMWARE) \
 		TFA=$(call shq,TFA) KEXEC=$(call shq,KEXEC) KDUMP=$(call shq,KDUMP) APPEND=$(call shq,APPEND) \

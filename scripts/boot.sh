@@ -45,6 +45,9 @@
 #            arm32-boards kernel on the board's own DT (DTB: another one),
 #            with QEMU's PSCI; DTB_EDIT="NODE PROPERTY [VALUE]; ...":
 #            string properties set (no VALUE: deleted) in a copy of it
+#   MACHINE=xlnx-zcu102  QEMU's real arm64 board (scripts/boards64.sh):
+#            the guest kernel on the board's own DT, with the fixups its
+#            boot firmware would make; DTB and DTB_EDIT as above
 #   FIRMWARE=uefi  boot through EDK2 with ACPI instead of a device tree
 #   FIRMWARE=tfa   boot on Trusted Firmware-A (MACHINE must have secure=on);
 #                  with DTS, TF-A starts a stub that hands the kernel our DT;
@@ -107,6 +110,9 @@ MACHINE=${MACHINE:-$([ $KVM = 1 ] && echo virt,gic-version=3 || echo virt)}
 # kernel on the board's own device tree (DTB, from that kernel's build),
 # with as many CPUs as the board has, its RAM and its console.
 . scripts/boards32.sh
+# ... and the arm64 one (scripts/boards64.sh): the guest kernel on the
+# board's device tree from the board corpus's build.
+. scripts/boards64.sh
 # shellcheck source=console-watch.sh
 . scripts/console-watch.sh
 BOARD=
@@ -122,8 +128,18 @@ if board32 "${MACHINE%%,*}"; then
 	SMP=${SMP:-$BOARD_CPUS}
 	MEM=${MEM:-$BOARD_MEM}
 	APPEND="earlycon=$BOARD_EARLYCON ${APPEND:-}"
+elif board64 "${MACHINE%%,*}"; then
+	BOARD=${MACHINE%%,*}
+	if [ -n "${FIRMWARE:-}" ] || [ -n "${DTS:-}" ]; then
+		die "MACHINE=$BOARD boots QEMU's own PSCI with the board's DTB: no FIRMWARE, no DTS"
+	fi
+	DTB=${DTB:-$BUILD/dtbs/arm64/arch/arm64/boot/dts/$BOARD_DTB}
+	[ -f "$DTB" ] || die "no device tree $DTB for $BOARD (run make board-dtbs)"
+	SMP=${SMP:-$BOARD_CPUS}
+	MEM=${MEM:-$BOARD_MEM}
+	APPEND="earlycon=$BOARD_EARLYCON ${APPEND:-}"
 elif [ -n "${DTB:-}" ]; then
-	die "DTB=$DTB: only for one of QEMU's real boards (MACHINE=${BOARDS32// /|})"
+	die "DTB=$DTB: only for one of QEMU's real boards (MACHINE=${BOARDS32// /|}|${BOARDS64// /|})"
 fi
 SMP=${SMP:-$([ $KVM = 1 ] && echo 2 || echo 4)}
 [ $XEN = 1 ] && MACHINE=${MACHINE/#virt/virt,virtualization=on,gic-version=3}
@@ -258,6 +274,9 @@ BOOTARGS="console=$CONSOLE_DEV panic=-1 ${APPEND:-}"
 QEMU=("$QEMU_BIN" -M "$MACHINE")
 # A real board has its own CPU model.
 [ -n "$BOARD" ] || QEMU+=(-cpu "$CPU")
+# The ZCU102's DisplayPort has audio: no sound on the host for it.
+# shellcheck disable=SC2054 # commas inside -audiodev's value
+[ "$BOARD" = xlnx-zcu102 ] && QEMU+=(-audiodev none,id=snd0)
 QEMU+=(-smp "$SMP" -m "$MEM" -display none -monitor none -nic none -no-reboot)
 if [ $KVM = 1 ]; then
 	# Under KVM, the test's own lines take a virtio console (hvc0,
@@ -417,6 +436,8 @@ else
 		# (no VALUE: deleted) in a copy of the board's DTB, as a
 		# bootloader's fixups would.
 		cp "$DTB" "$work/board.dtb"
+		board64_fixup "$BOARD" "$work/board.dtb" ||
+			die "$BOARD: cannot make its boot firmware's fixups in $DTB"
 		IFS=';' read -ra edits <<< "${DTB_EDIT:-}"
 		for e in "${edits[@]}"; do
 			read -r node prop value <<< "$e"
