@@ -212,7 +212,9 @@ boot_image() {
 # and the stock driver's (same tree, same config) with the same settings;
 # the console lines starting with "TAG:" (TAG: an extended regex) must be
 # the same from both, line for line, and each PATTERN must match one of
-# ours ("!PATTERN": none of ours).
+# ours ("!PATTERN": none of ours). VIEW_MASK: a sed -E script run over
+# both views first, for what differs by nature between two images (an
+# address in the kernel's text).
 view_vs_stock() {
 	local name=$1 tag=$2 settings=() patterns=() v why='' p
 	shift 2
@@ -225,7 +227,7 @@ view_vs_stock() {
 	for v in ours stock; do
 		[ -n "$why" ] && break
 		why=$(boot_image "$name" "$v" FORCE=1 "${settings[@]}")
-		view_lines "$tag" "$LOGDIR/$name-$v.log" > "$LOGDIR/$name-$v.view"
+		view_lines "$tag" "$LOGDIR/$name-$v.log" | sed -E "${VIEW_MASK:-}" > "$LOGDIR/$name-$v.view"
 	done
 	[ -n "$why" ] || why=$(view_verdict "$LOGDIR/$name" "${patterns[@]}")
 	n=$((n + 1))
