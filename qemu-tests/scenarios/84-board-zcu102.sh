@@ -6,9 +6,8 @@
 # node with its own (PSCI 1.1 over SMC). As 83-boards32.sh: each boot
 # compared with the stock image's, line for line (board_report and the
 # conduit calls from then on), and which handler ended it told by the
-# traced call. Nothing on this board competes with PSCI: the ZynqMP
-# firmware's reset and power-off need the PMU firmware, which is not
-# there, and QEMU models no Cadence watchdog.
+# traced call. Nothing on this board competes with PSCI: no ZynqMP driver
+# (firmware, Cadence watchdog) registers a power-off or restart handler.
 # shellcheck shell=bash
 
 # shellcheck disable=SC2034 # read by view_vs_stock and scenario() in run.sh
