@@ -47,7 +47,8 @@
 #            string properties set (no VALUE: deleted) in a copy of it
 #   MACHINE=xlnx-zcu102  QEMU's real arm64 board (scripts/boards64.sh):
 #            the guest kernel on the board's own DT, with the fixups its
-#            boot firmware would make; DTB and DTB_EDIT as above
+#            boot firmware would make (BOARD_FIXUP=0: the tree as
+#            shipped); DTB and DTB_EDIT as above
 #   FIRMWARE=uefi  boot through EDK2 with ACPI instead of a device tree
 #   FIRMWARE=tfa   boot on Trusted Firmware-A (MACHINE must have secure=on);
 #                  with DTS, TF-A starts a stub that hands the kernel our DT;
@@ -436,8 +437,10 @@ else
 		# (no VALUE: deleted) in a copy of the board's DTB, as a
 		# bootloader's fixups would.
 		cp "$DTB" "$work/board.dtb"
-		board64_fixup "$BOARD" "$work/board.dtb" ||
-			die "$BOARD: cannot make its boot firmware's fixups in $DTB"
+		if [ "${BOARD_FIXUP:-1}" = 1 ]; then
+			board64_fixup "$BOARD" "$work/board.dtb" ||
+				die "$BOARD: cannot make its boot firmware's fixups in $DTB"
+		fi
 		IFS=';' read -ra edits <<< "${DTB_EDIT:-}"
 		for e in "${edits[@]}"; do
 			read -r node prop value <<< "$e"
