@@ -601,11 +601,15 @@ else
 		grep -v '\*' | sort -t/ -k3)
 fi
 # Longest first: the order comes from each unit's time in the last run
-# (DURATIONS; a unit it does not list first of all), else the last files
-# first. With the longest started last, the suite would wait for it alone.
+# (DURATIONS; a unit it does not list first of all); in a fresh clone,
+# from qemu-tests/unit-times.tsv (a full run's, kept with the code), else
+# the last files first. With the longest started last, the suite would
+# wait for it alone.
 DURATIONS=$BUILD/check-durations.tsv
+ORDER_FROM=$DURATIONS
+[ -f "$ORDER_FROM" ] || ORDER_FROM=qemu-tests/unit-times.tsv
 mapfile -t order < <(for k in "${!units[@]}"; do
-	d=$(awk -F'\t' -v u="${units[k]}" '$1 == u {print $2; exit}' "$DURATIONS" 2>/dev/null)
+	d=$(awk -F'\t' -v u="${units[k]}" '$1 == u {print $2; exit}' "$ORDER_FROM" 2>/dev/null)
 	printf '%s\t%s\n' "${d:-100000}" "$k"
 done | sort -t$'\t' -k1,1nr -k2,2nr | cut -f2)
 for k in "${order[@]}"; do
