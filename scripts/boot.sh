@@ -119,28 +119,25 @@ MACHINE=${MACHINE:-$([ $KVM = 1 ] && echo virt,gic-version=3 || echo virt)}
 BOARD=
 if board32 "${MACHINE%%,*}"; then
 	BOARD=${MACHINE%%,*}
-	if [ -n "${FIRMWARE:-}" ] || [ -n "${DTS:-}" ]; then
-		die "MACHINE=$BOARD boots QEMU's own PSCI with the board's DTB: no FIRMWARE, no DTS"
-	fi
 	GUEST_ARCH=arm32
 	IMAGE=${IMAGE:-$BUILD/images/ours-arm32-boards/zImage}
 	DTB=${DTB:-$(dirname "$IMAGE")/dtbs/$(basename "$BOARD_DTB")}
-	[ -f "$DTB" ] || die "no device tree $DTB for $BOARD (run make boards32-kernel)"
-	SMP=${SMP:-$BOARD_CPUS}
-	MEM=${MEM:-$BOARD_MEM}
-	APPEND="earlycon=$BOARD_EARLYCON ${APPEND:-}"
+	dtb_from="make boards32-kernel"
 elif board64 "${MACHINE%%,*}"; then
 	BOARD=${MACHINE%%,*}
+	DTB=${DTB:-$BUILD/dtbs/arm64/arch/arm64/boot/dts/$BOARD_DTB}
+	dtb_from="make board-dtbs"
+elif [ -n "${DTB:-}" ]; then
+	die "DTB=$DTB: only for one of QEMU's real boards (MACHINE=${BOARDS32// /|}|${BOARDS64// /|})"
+fi
+if [ -n "$BOARD" ]; then
 	if [ -n "${FIRMWARE:-}" ] || [ -n "${DTS:-}" ]; then
 		die "MACHINE=$BOARD boots QEMU's own PSCI with the board's DTB: no FIRMWARE, no DTS"
 	fi
-	DTB=${DTB:-$BUILD/dtbs/arm64/arch/arm64/boot/dts/$BOARD_DTB}
-	[ -f "$DTB" ] || die "no device tree $DTB for $BOARD (run make board-dtbs)"
+	[ -f "$DTB" ] || die "no device tree $DTB for $BOARD (run $dtb_from)"
 	SMP=${SMP:-$BOARD_CPUS}
 	MEM=${MEM:-$BOARD_MEM}
 	APPEND="earlycon=$BOARD_EARLYCON ${APPEND:-}"
-elif [ -n "${DTB:-}" ]; then
-	die "DTB=$DTB: only for one of QEMU's real boards (MACHINE=${BOARDS32// /|}|${BOARDS64// /|})"
 fi
 SMP=${SMP:-$([ $KVM = 1 ] && echo 2 || echo 4)}
 [ $XEN = 1 ] && MACHINE=${MACHINE/#virt/virt,virtualization=on,gic-version=3}
