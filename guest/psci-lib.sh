@@ -475,6 +475,17 @@ hotplug_summary() {
 	hotplug_all 1 | sed -n 's/^PSCI-TEST: hotplug done, //p'
 }
 
+# to_test_console: the calling script's output to TEST_CONSOLE
+# (/etc/test.conf; FIRMWARE=kvm: hvc0, a virtio console), a write at a
+# time, where each character written to the PL011 costs L2 an exit to
+# L1's QEMU. The kernel's console stays the PL011: virtio devices are
+# reset at shutdown, before its last lines.
+to_test_console() {
+	if [ -n "${TEST_CONSOLE:-}" ] && [ -c "/dev/$TEST_CONSOLE" ]; then
+		exec > "/dev/$TEST_CONSOLE" 2>&1
+	fi
+}
+
 # klog [WORDS...]: one line of WORDS (or, with none, each line of standard
 # input) into the kernel log. For lines printed just before a kexec, a crash or a
 # power-off that the host's verdict needs (the KEXEC and KDUMP views):
