@@ -256,7 +256,7 @@ if [ "${KEXEC:-0}" = 1 ]; then
 	cat "$BASE_CPIO" "$BUILD/initramfs/kexec.cpio" "$work/extra.cpio" > "$work/initrd"
 	# What the guest kexecs into: this boot's kernel and initramfs again.
 	printf 'file /Image %s 0644 0 0\nfile /initrd %s 0644 0 0\n' "$IMAGE" "$work/initrd" |
-		"$BUILD/initramfs/gen_init_cpio" - > "$work/payload.cpio"
+		"$BUILD/initramfs/gen_init_cpio" -t "$CPIO_MTIME" - > "$work/payload.cpio"
 	# No kaslr-seed in QEMU's device tree: a kernel without
 	# RANDOMIZE_BASE leaves it there, and kexec refuses to pass on a
 	# seed the first kernel did not wipe ("kaslr-seed is not wiped to 0").

@@ -42,7 +42,7 @@ kvm_l1_initrd() {
 		echo "file /etc/inittab $out.inittab 0644 0 0"
 		echo "file /etc/kvm-l1 guest/kvm-l1 0755 0 0"
 	} > "$list"
-	"$BUILD/initramfs/gen_init_cpio" "$list" > "$out.extra"
+	"$BUILD/initramfs/gen_init_cpio" -t "$CPIO_MTIME" "$list" > "$out.extra"
 	# L1 runs busybox, whatever L2 runs (ROOTFS=debian).
 	cat "$BUILD/initramfs/base.cpio" "$BUILD/kvm/host.cpio" "$out.extra" > "$out"
 	rm -f "$list" "$out.extra" "$out.cmd" "$out.conf" "$out.inittab"

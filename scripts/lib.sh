@@ -14,6 +14,10 @@ export CCACHE_NOHASHDIR=1
 export CCACHE_SLOPPINESS=time_macros,include_file_mtime,include_file_ctime
 export KBUILD_BUILD_TIMESTAMP='Thu Jan  1 00:00:00 UTC 2026'
 export KBUILD_BUILD_USER=psci KBUILD_BUILD_HOST=build
+# The guest's archives carry this time stamp (gen_init_cpio -t), the
+# kernels' date: the same content makes the same bytes, which the stock
+# boots' cache keys on (scripts/boot-cache.sh).
+CPIO_MTIME=$(date -d "$KBUILD_BUILD_TIMESTAMP" +%s)
 
 log() { echo "[$(basename "$0" .sh)] $*" >&2; }
 die() { echo "[$(basename "$0" .sh)] error: $*" >&2; exit 1; }

@@ -25,7 +25,7 @@ if [ "${1:-}" = extra ]; then
 	for kv in "$@"; do
 		printf '%s=%q\n' "${kv%%=*}" "${kv#*=}"
 	done > "$conf"
-	printf 'file /etc/test.conf %s 0644 0 0\n' "$conf" | "$GEN" - > "$out"
+	printf 'file /etc/test.conf %s 0644 0 0\n' "$conf" | "$GEN" -t "$CPIO_MTIME" - > "$out"
 	rm -f "$conf"
 	exit 0
 fi
@@ -90,11 +90,16 @@ fi
 		[ -f "$f" ] && echo "file /usr/bin/${f##*/} $f 0755 0 0"
 	done
 } > "$list"
-"$GEN" "$list" > "$out.tmp"
-mv "$out.tmp" "$out"
+# replace TMP OUT: OUT takes TMP's content, and keeps its time stamp when
+# that is the same.
+replace() {
+	if cmp -s "$1" "$2"; then rm -f "$1"; else mv "$1" "$2"; fi
+}
+"$GEN" -t "$CPIO_MTIME" "$list" > "$out.tmp"
+replace "$out.tmp" "$out"
 if [ "$arch" = arm64 ]; then
 	kx=$BUILD/deps/kexec/list
 	[ -f "$kx" ] || die "no kexec-tools for the guest (run scripts/install-deps.sh)"
-	"$GEN" "$kx" > "$BUILD/initramfs/kexec.cpio.tmp"
-	mv "$BUILD/initramfs/kexec.cpio.tmp" "$BUILD/initramfs/kexec.cpio"
+	"$GEN" -t "$CPIO_MTIME" "$kx" > "$BUILD/initramfs/kexec.cpio.tmp"
+	replace "$BUILD/initramfs/kexec.cpio.tmp" "$BUILD/initramfs/kexec.cpio"
 fi
