@@ -99,9 +99,10 @@ END_CMD="trace_conduit > /dev/null; psci-bench"
 boot() { # boot VARIANT NAME [VAR=VALUE ...]: up to 3 tries, so n is equal
 	local variant=$1 name=$2 try
 	shift 2
+	# BOOT_CACHE=0: a timed boot is never a replay (scripts/boot-cache.sh).
 	for try in 1 2 3; do
 		echo "bench: $variant $name (try $try)" >&2
-		env QUIET=1 LOG="$OUT/logs/$variant.$name.log" IMAGE="$BUILD/images/$variant-$FLAVOUR/Image" \
+		env BOOT_CACHE=0 QUIET=1 LOG="$OUT/logs/$variant.$name.log" IMAGE="$BUILD/images/$variant-$FLAVOUR/Image" \
 			TIMEOUT=600 "$@" bash scripts/boot.sh 2>> "$OUT/logs/verdicts" && return 0
 		echo "bench: $variant $name failed: $(tail -n1 "$OUT/logs/verdicts")" >&2
 	done

@@ -101,6 +101,10 @@ set -euo pipefail
 trap '[[ $- != *e* ]] || echo "boot: FAIL (boot.sh stopped by a failed command at line $LINENO); console in ${LOG:-?}" >&2' ERR
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
+# A stock image's boot, replayed when nothing it is made of has changed
+# (scripts/boot-cache.sh; make check only).
+. scripts/boot-cache.sh
+boot_cache_wrap "$@"
 
 KVM=0
 [ "${FIRMWARE:-}" = kvm ] && KVM=1
@@ -222,6 +226,7 @@ if [ $XEN = 1 ]; then
 	fi
 fi
 mkdir -p "$(dirname "$LOG")" "$BUILD/dt"
+rm -f "$LOG.replayed"
 [ -f "$IMAGE" ] || die "no kernel image $IMAGE (run make build)"
 [ -f "$BASE_CPIO" ] || die "no initramfs $BASE_CPIO (run make build)"
 
@@ -480,6 +485,8 @@ if [ $KVM = 1 ]; then
 	CONSOLE=$work/console.log
 	: > "$CONSOLE"
 fi
+# QEMU's command line is final: a stock boot kept under its key ends here.
+boot_cache_replay "${QEMU[@]}"
 # Xen's console carries the domains': split when the boot has ended.
 [ $XEN = 1 ] && CONSOLE=$work/console.log && : > "$CONSOLE"
 # Dom0's console input (XEN_DOMU=1: the host says when the domain beside

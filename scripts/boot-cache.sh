@@ -1,0 +1,123 @@
+# shellcheck shell=bash
+# The stock image's boots, replayed (sourced by scripts/boot.sh).
+#
+# make check boots the stock driver's image beside ours with the same
+# settings, as the reference each comparison reads. While the stock image
+# and everything else a boot is made of stay the same, that boot's
+# console stays the same too: a boot of an image under build/images/stock-*
+# that passed is kept in BOOT_CACHE_DIR (build/boot-cache), under a key
+# taken from everything the boot is made of, and the next boot with the
+# same key replays it (its console, its verdict) instead of running QEMU.
+# Our image's boots always run. Only with BOOT_CACHE=1 (qemu-tests/run.sh
+# sets it; make bench never does) and QUIET=1.
+#
+# The key (boot_cache_key): the judge's own scripts, the host QEMU
+# binary, the boot's environment (every setting, whatever boot.sh makes
+# of it), QEMU's final command line with each file it names by content
+# (kernel, initramfs with /etc/test.conf, device tree, firmware, L1's
+# archive holding L2's files and command line). The per-boot archives are
+# built with fixed time stamps, so that the same content has the same
+# bytes. A boot that failed is never kept: it runs again next time.
+# BOOT_CACHE_DEBUG=PREFIX writes what each key is taken from to
+# PREFIX.PID (why a boot was not replayed: diff two of them).
+
+BOOT_CACHE_DIR=${BOOT_CACHE_DIR:-$BUILD/boot-cache}
+
+# boot_cache_applies: true when this boot may be replayed or kept.
+boot_cache_applies() {
+	[ "${BOOT_CACHE:-0}" = 1 ] && [ "${QUIET:-0}" = 1 ] && [ -n "${IMAGE:-}" ] && [ -n "${LOG:-}" ] ||
+		return 1
+	case "$(realpath -m "$IMAGE")" in
+	"$(realpath -m "$BUILD")"/images/stock-*) return 0 ;;
+	esac
+	return 1
+}
+
+# boot_cache_wrap ARGS...: at the top of boot.sh. When the cache applies,
+# runs boot.sh again as the inner boot (BOOT_CACHE_KEYFILE set), passes
+# on its verdict and status, and keeps a passing boot that was not a
+# replay under its key; then exits. Otherwise returns.
+boot_cache_wrap() {
+	[ -z "${BOOT_CACHE_KEYFILE:-}" ] || return 0
+	boot_cache_applies || return 0
+	local t st=0 key
+	t=$(mktemp -d "$BUILD/tmp.bootcache.XXXXXX")
+	BOOT_CACHE_KEYFILE=$t/key bash scripts/boot.sh "$@" 2> "$t/err" || st=$?
+	cat "$t/err" >&2
+	if [ "$st" = 0 ] && [ -s "$t/key" ]; then
+		key=$(cat "$t/key")
+		boot_cache_store "$BOOT_CACHE_DIR/$key" "$t/err" || true
+	fi
+	rm -rf "$t"
+	exit "$st"
+}
+
+# boot_cache_store DIR ERR: keep this boot's console (LOG and the LOG.*
+# files the judge wrote beside it: L1's, Xen's) and its verdict ERR.
+boot_cache_store() {
+	local dir=$1 tmp f
+	tmp=$(mktemp -d "$BOOT_CACHE_DIR.tmp.XXXXXX")
+	cp "$LOG" "$tmp/log"
+	for f in "$LOG".*; do
+		case "${f#"$LOG".}" in
+		cpu | verdict | replayed | '*') ;;
+		*) cp "$f" "$tmp/log.${f#"$LOG".}" ;;
+		esac
+	done
+	cp "$2" "$tmp/err"
+	rm -rf "$dir"
+	mv "$tmp" "$dir"
+}
+
+# boot_cache_key QEMU_ARGS...: the key of the boot that QEMU_ARGS (the
+# final command line, run on this host) makes, work directory $work.
+boot_cache_key() {
+	local a p parts f
+	{
+		echo "boot-cache 1"
+		for f in scripts/boot.sh scripts/boot-cache.sh scripts/lib.sh \
+			scripts/console-watch.sh scripts/kvm-l1.sh scripts/xen.sh \
+			scripts/boards32.sh scripts/boards64.sh; do
+			echo "$f $(md5sum < "$f")"
+		done
+		# The host's QEMU, as its package installed it.
+		for f in qemu-system-aarch64 qemu-system-arm; do
+			f=$(command -v "$f") && echo "$f $(stat -L -c '%s %Y' "$f")"
+		done
+		# Every setting; not where the console goes, nor the cache's own.
+		env | grep -E '^[A-Za-z_][A-Za-z0-9_]*=' |
+			grep -vE '^(LOG|QUIET|BOOT_CACHE_KEYFILE|BOOT_CACHE_DIR|BOOT_CACHE_DEBUG|CHECK_LOGDIR|PWD|OLDPWD|SHLVL|_)=' |
+			sort
+		for a in "$@"; do
+			echo "arg ${a//$work/WORK}"
+			# The files it names: PATH, or KEY=PATH in a comma list.
+			IFS=, read -ra parts <<< "$a"
+			for p in "${parts[@]}"; do
+				p=${p#*=}
+				if [ -f "$p" ]; then echo "file $(md5sum < "$p")"; fi
+			done
+		done
+	} | tee "${BOOT_CACHE_DEBUG:-/dev/null}.$$" | md5sum | cut -c1-32
+}
+
+# boot_cache_replay QEMU_ARGS...: in the inner boot, just before QEMU
+# starts: replay the boot kept under this boot's key and exit 0, or say
+# the key (for boot_cache_wrap to keep the boot under) and return.
+boot_cache_replay() {
+	[ -n "${BOOT_CACHE_KEYFILE:-}" ] || return 0
+	local key dir f
+	key=$(boot_cache_key "$@")
+	dir=$BOOT_CACHE_DIR/$key
+	if [ -f "$dir/err" ]; then
+		cp "$dir/log" "$LOG"
+		for f in "$dir"/log.*; do
+			[ -f "$f" ] && cp "$f" "$LOG.${f##*/log.}"
+		done
+		echo "$key" > "$LOG.replayed"
+		touch "$dir"
+		cat "$dir/err" >&2
+		exit 0
+	fi
+	mkdir -p "$BOOT_CACHE_DIR"
+	echo "$key" > "$BOOT_CACHE_KEYFILE"
+}
