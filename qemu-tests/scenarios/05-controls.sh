@@ -259,3 +259,51 @@ gates control-stock-lines lines_controls
 # judge once stopped there without a word: set -e and an empty grep).
 scenario_fails control-hotplug-no-summary 'hotplug failed: no hotplug summary line' \
 	SMP=2 ACTION=hotplug CMD='hotplug_all() { :; }' -- 'PSCI-TEST: poweroff'
+
+# The stock boots' cache (scripts/boot-cache.sh): a stock boot that
+# passed is kept, and the same boot again is replayed (the same console
+# and verdict, no QEMU); with one thing changed (the guest's command, one
+# byte of the image, a judge's setting) it boots again; a failed boot and
+# a boot of our image are never kept.
+boot_cache_controls() {
+	local d img st
+	d=$(mktemp -d "$BUILD/tmp.cachectl.XXXXXX")
+	# A stock image of its own (the cache takes images/stock-* only).
+	img=$BUILD/images/stock-cachectl-$$/Image
+	mkdir -p "$(dirname "$img")"
+	cp "$BUILD/images/stock-base/Image" "$img"
+	# cache_boot NAME [VAR=VALUE ...]: a boot through the cache in $d;
+	# prints "ok", "FAIL" and "replayed" or "booted".
+	cache_boot() {
+		local name=$1
+		shift
+		if env BOOT_CACHE=1 BOOT_CACHE_DIR="$d/cache" QUIET=1 LOG="$d/$name.log" \
+			IMAGE="$img" FORCE=1 ACTION=poweroff CMD='echo cache-a' "$@" \
+			bash scripts/boot.sh 2> "$d/$name.verdict"; then
+			st=ok
+		else
+			st=FAIL
+		fi
+		echo "$st $([ -f "$d/$name.log.replayed" ] && echo replayed || echo booted)"
+	}
+	kept() { find "$d/cache" -mindepth 1 -maxdepth 1 -type d 2>/dev/null | wc -l; }
+	control_expect "$(cache_boot a; echo "kept $(kept)")" \
+		"a stock boot that passed runs and is kept" '^ok booted$' '^kept 1$'
+	control_expect "$(cache_boot a2
+		cmp -s "$d/a.log" "$d/a2.log" && echo same-console
+		cmp -s "$d/a.verdict" "$d/a2.verdict" && echo same-verdict)" \
+		"the same boot again is replayed" '^ok replayed$' '^same-console$' '^same-verdict$'
+	control_expect "$(cache_boot cmd CMD='echo cache-b')" \
+		"another guest command boots" '^ok booted$'
+	control_expect "$(cache_boot judge END=any)" \
+		"another judge's setting boots" '^ok booted$'
+	printf '\0' >> "$img"
+	control_expect "$(cache_boot image)" \
+		"one byte more in the image boots" '^ok booted$'
+	control_expect "$(echo "$(cache_boot failed END=reset), $(cache_boot failed2 END=reset)")" \
+		"a failed boot is not kept" "^FAIL booted, FAIL booted$"
+	control_expect "$(cache_boot ours IMAGE="$BUILD/images/ours-base/Image"; echo "kept $(kept)")" \
+		"our image's boot is not kept" '^ok booted$' '^kept 4$'
+	rm -rf "$d" "$(dirname "$img")"
+}
+gates control-boot-cache boot_cache_controls
