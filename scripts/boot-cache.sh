@@ -17,7 +17,9 @@
 # (kernel, initramfs with /etc/test.conf, device tree, firmware, L1's
 # archive holding L2's files and command line). The per-boot archives are
 # built with fixed time stamps, so that the same content has the same
-# bytes. A boot that failed is never kept: it runs again next time.
+# bytes. A boot that failed is never kept: it runs again next time; nor
+# is one that writes a disk outside its work directory (a later boot may
+# read what it wrote).
 # BOOT_CACHE_DEBUG=PREFIX writes what each key is taken from to
 # PREFIX.PID (why a boot was not replayed: diff two of them).
 
@@ -94,10 +96,28 @@ boot_cache_key() {
 			IFS=, read -ra parts <<< "$a"
 			for p in "${parts[@]}"; do
 				p=${p#*=}
-				if [ -f "$p" ]; then echo "file $(md5sum < "$p")"; fi
+				if [ -f "$p" ]; then echo "file $(boot_cache_file_sum "$p")"; fi
 			done
 		done
 	} | tee "${BOOT_CACHE_DEBUG:-/dev/null}.$$" | md5sum | cut -c1-32
+}
+
+# boot_cache_file_sum FILE: FILE's checksum; a device tree's without the
+# random seeds QEMU writes into every one it makes (/chosen's kaslr-seed
+# and rng-seed: Xen's device tree is QEMU's, dumped at each boot), which
+# QEMU draws anew in every boot that takes its own.
+boot_cache_file_sum() {
+	local t
+	case "$1" in
+	*.dtb)
+		t=$(mktemp)
+		cp "$1" "$t"
+		fdtput -d "$t" /chosen kaslr-seed 2>/dev/null || true
+		fdtput -d "$t" /chosen rng-seed 2>/dev/null || true
+		md5sum < "$t"
+		rm -f "$t" ;;
+	*) md5sum < "$1" ;;
+	esac
 }
 
 # boot_cache_replay QEMU_ARGS...: in the inner boot, just before QEMU
@@ -105,7 +125,16 @@ boot_cache_key() {
 # the key (for boot_cache_wrap to keep the boot under) and return.
 boot_cache_replay() {
 	[ -n "${BOOT_CACHE_KEYFILE:-}" ] || return 0
-	local key dir f
+	local key dir f a prev=
+	# A disk the boot writes (one outside its work directory, not
+	# read-only) is what a later boot reads: the suspend-to-disk image for
+	# the resume. Such a boot always runs, and is never kept.
+	for a in "$@"; do
+		if [ "$prev" = -drive ] && [[ "$a" != *readonly=on* ]] && [[ "$a" != *file=$work/* ]]; then
+			return 0
+		fi
+		prev=$a
+	done
 	key=$(boot_cache_key "$@")
 	dir=$BOOT_CACHE_DIR/$key
 	if [ -f "$dir/err" ]; then

@@ -263,8 +263,8 @@ scenario_fails control-hotplug-no-summary 'hotplug failed: no hotplug summary li
 # The stock boots' cache (scripts/boot-cache.sh): a stock boot that
 # passed is kept, and the same boot again is replayed (the same console
 # and verdict, no QEMU); with one thing changed (the guest's command, one
-# byte of the image, a judge's setting) it boots again; a failed boot and
-# a boot of our image are never kept.
+# byte of the image, a judge's setting) it boots again; a failed boot, a
+# boot of our image and a boot that writes a disk are never kept.
 boot_cache_controls() {
 	local d img st
 	d=$(mktemp -d "$BUILD/tmp.cachectl.XXXXXX")
@@ -304,6 +304,11 @@ boot_cache_controls() {
 		"a failed boot is not kept" "^FAIL booted, FAIL booted$"
 	control_expect "$(cache_boot ours IMAGE="$BUILD/images/ours-base/Image"; echo "kept $(kept)")" \
 		"our image's boot is not kept" '^ok booted$' '^kept 4$'
+	# (a disk the boot writes: what it wrote may be read by the next boot)
+	: > "$d/disk"
+	control_expect "$(cache_boot disk QEMU_EXTRA="-drive if=none,file=$d/disk,format=raw,id=d -device virtio-blk-device,drive=d"
+		echo "kept $(kept)")" \
+		"a boot that writes a disk is not kept" '^ok booted$' '^kept 4$'
 	rm -rf "$d" "$(dirname "$img")"
 }
 gates control-boot-cache boot_cache_controls
