@@ -12,8 +12,8 @@
 # sets it; make bench never does) and QUIET=1.
 #
 # The key (boot_cache_key): the judge's own scripts, the host QEMU
-# binary, the boot's environment (every setting, whatever boot.sh makes
-# of it), QEMU's final command line with each file it names by content
+# binary, the boot's settings (every variable of its environment that the
+# judge's scripts name, whatever boot.sh makes of it), QEMU's final command line with each file it names by content
 # (kernel, initramfs with /etc/test.conf, device tree, firmware, L1's
 # archive holding L2's files and command line). The per-boot archives are
 # built with fixed time stamps, so that the same content has the same
@@ -24,6 +24,10 @@
 # PREFIX.PID (why a boot was not replayed: diff two of them).
 
 BOOT_CACHE_DIR=${BOOT_CACHE_DIR:-$BUILD/boot-cache}
+# The judge: boot.sh and what it sources.
+BOOT_CACHE_SCRIPTS=(scripts/boot.sh scripts/boot-cache.sh scripts/lib.sh
+	scripts/console-watch.sh scripts/kvm-l1.sh scripts/xen.sh
+	scripts/boards32.sh scripts/boards64.sh)
 
 # boot_cache_applies: true when this boot may be replayed or kept.
 boot_cache_applies() {
@@ -77,19 +81,22 @@ boot_cache_key() {
 	local a p parts f
 	{
 		echo "boot-cache 1"
-		for f in scripts/boot.sh scripts/boot-cache.sh scripts/lib.sh \
-			scripts/console-watch.sh scripts/kvm-l1.sh scripts/xen.sh \
-			scripts/boards32.sh scripts/boards64.sh; do
+		for f in "${BOOT_CACHE_SCRIPTS[@]}"; do
 			echo "$f $(md5sum < "$f")"
 		done
 		# The host's QEMU, as its package installed it.
 		for f in qemu-system-aarch64 qemu-system-arm; do
 			f=$(command -v "$f") && echo "$f $(stat -L -c '%s %Y' "$f")"
 		done
-		# Every setting; not where the console goes, nor the cache's own.
-		env | grep -E '^[A-Za-z_][A-Za-z0-9_]*=' |
-			grep -vE '^(LOG|QUIET|BOOT_CACHE_KEYFILE|BOOT_CACHE_DIR|BOOT_CACHE_DEBUG|CHECK_LOGDIR|PWD|OLDPWD|SHLVL|_)=' |
-			sort
+		# Every setting: each variable of the environment that these
+		# scripts name (not the suite's own, JOBS say), but where the
+		# console goes, the cache's own and the host's.
+		for f in $(cat "${BOOT_CACHE_SCRIPTS[@]}" | grep -oE '\$\{?[A-Z][A-Z0-9_]*' | tr -d '${' | sort -u); do
+			case "$f" in
+			LOG | QUIET | BOOT_CACHE* | PWD | HOME | TMPDIR | XDG_CACHE_HOME | CCACHE_* | SECONDS | EPOCHREALTIME | LINENO) ;;
+			*) if printenv "$f" > /dev/null; then printf '%s=%q\n' "$f" "$(printenv "$f")"; fi ;;
+			esac
+		done
 		for a in "$@"; do
 			echo "arg ${a//$work/WORK}"
 			# The files it names: PATH, or KEY=PATH in a comma list.

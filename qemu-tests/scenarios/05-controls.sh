@@ -293,6 +293,8 @@ boot_cache_controls() {
 		cmp -s "$d/a.log" "$d/a2.log" && echo same-console
 		cmp -s "$d/a.verdict" "$d/a2.verdict" && echo same-verdict)" \
 		"the same boot again is replayed" '^ok replayed$' '^same-console$' '^same-verdict$'
+	control_expect "$(JOBS=99 cache_boot a3)" \
+		"the suite's own settings (JOBS) are not the boot's" '^ok replayed$'
 	control_expect "$(cache_boot cmd CMD='echo cache-b')" \
 		"another guest command boots" '^ok booted$'
 	control_expect "$(cache_boot judge END=any)" \
