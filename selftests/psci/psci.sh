@@ -15,6 +15,10 @@
 # a failure. Runs on busybox sh.
 #
 #   psci.sh [-n]     -n: no suspend-to-idle, no suspend to RAM
+#   PSCI_RTC_WAKE=S  the RTC's alarm S seconds on (default 3): where
+#                    suspending can take longer (a nested guest on a busy
+#                    host), an alarm that rings before the system is down
+#                    never wakes it
 #
 # Exit status: 0 all passed or skipped, 1 a failure, 4 no PSCI here.
 
@@ -273,9 +277,10 @@ done
 psci_idle_only all
 
 # suspend_by_rtc WHAT STATE CALL [NEEDED]: suspend (STATE to
-# /sys/power/state) until the RTC's alarm 3 s on, and report WHAT as a
-# test: passed when the kernel counts one more success and every CPU that
-# was online is back (and, with NEEDED, the firmware's CALL was made).
+# /sys/power/state) until the RTC's alarm PSCI_RTC_WAKE s on, and report
+# WHAT as a test: passed when the kernel counts one more success and every
+# CPU that was online is back (and, with NEEDED, the firmware's CALL was
+# made).
 rtc=/sys/class/rtc/rtc0/wakealarm
 suspend_by_rtc() {
 	local what=$1 state=$2 call=$3 needed=${4:-} online0 online1 ok0 ok1 s0 s1 back
@@ -283,7 +288,7 @@ suspend_by_rtc() {
 	ok0=$(cat /sys/power/suspend_stats/success 2>/dev/null || echo 0)
 	s0=$(calls "$call")
 	echo 0 > "$rtc"
-	echo +3 > "$rtc"
+	echo "+${PSCI_RTC_WAKE:-3}" > "$rtc"
 	if echo "$state" > /sys/power/state 2>/dev/null; then
 		ok1=$(cat /sys/power/suspend_stats/success 2>/dev/null || echo 0)
 		online1=$(cat "$CPUS/online")
