@@ -667,7 +667,7 @@ for k in "${!units[@]}"; do
 done
 
 if [ "$BOOT_CACHE" = 1 ] && [ "${SCENARIO_DRY:-}" != 1 ]; then
-	echo "# stock boots replayed from build/boot-cache: $(find "$LOGDIR" -name '*.replayed' -newer "$TAPDIR/started" | wc -l)" \
+	echo "# stock boots replayed from build/boot-cache: $(find "$LOGDIR" "$BUILD/bench-smoke" -name '*.replayed' -newer "$TAPDIR/started" 2>/dev/null | wc -l)" \
 		"(BOOT_CACHE=0 boots them all)"
 fi
 echo "1..$n"
