@@ -9,13 +9,15 @@
 # taken from everything the boot is made of, and the next boot with the
 # same key replays it (its console, its verdict) instead of running QEMU.
 # Our image's boots always run. Only with BOOT_CACHE=1 (qemu-tests/run.sh
-# sets it; make bench never does) and QUIET=1.
+# sets it; make bench never does, only make check's smoke round of it)
+# and QUIET=1.
 #
 # The key (boot_cache_key): the judge's own scripts, the host QEMU
 # binary, the boot's settings (every variable of its environment that the
-# judge's scripts name, whatever boot.sh makes of it), QEMU's final command line with each file it names by content
-# (kernel, initramfs with /etc/test.conf, device tree, firmware, L1's
-# archive holding L2's files and command line). The per-boot archives are
+# judge's scripts name, whatever boot.sh makes of it), QEMU's final
+# command line with each file it names by content (kernel, initramfs with
+# /etc/test.conf, device tree, firmware, L1's archive holding L2's files
+# and command line). The per-boot archives are
 # built with fixed time stamps, so that the same content has the same
 # bytes. A boot that failed is never kept: it runs again next time; nor
 # is one that writes a disk outside its work directory (a later boot may
