@@ -73,8 +73,9 @@ boot_cache_store() {
 		esac
 	done
 	cp "$2" "$tmp/err"
-	rm -rf "$dir"
-	mv "$tmp" "$dir"
+	# Two runs that missed the same key at once: the first one kept
+	# stays (rename(2) does not replace a directory that has files).
+	mv -T "$tmp" "$dir" 2> /dev/null || rm -rf "$tmp"
 }
 
 # boot_cache_key QEMU_ARGS...: the key of the boot that QEMU_ARGS (the
@@ -92,10 +93,12 @@ boot_cache_key() {
 		done
 		# Every setting: each variable of the environment that these
 		# scripts name (not the suite's own, JOBS say), but where the
-		# console goes, the cache's own and the host's.
+		# console goes, the cache's own, the host's, and BUILD (make
+		# exports it, a script run by hand takes the same default; the
+		# files under it are in the key by content).
 		for f in $(cat "${BOOT_CACHE_SCRIPTS[@]}" | grep -oE '\$\{?[A-Z][A-Z0-9_]*' | tr -d '${' | sort -u); do
 			case "$f" in
-			LOG | QUIET | BOOT_CACHE* | PWD | HOME | TMPDIR | XDG_CACHE_HOME | CCACHE_* | SECONDS | EPOCHREALTIME | LINENO) ;;
+			LOG | QUIET | BOOT_CACHE* | BUILD | PWD | HOME | TMPDIR | XDG_CACHE_HOME | CCACHE_* | SECONDS | EPOCHREALTIME | LINENO) ;;
 			*) if printenv "$f" > /dev/null; then printf '%s=%q\n' "$f" "$(printenv "$f")"; fi ;;
 			esac
 		done
