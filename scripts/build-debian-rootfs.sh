@@ -112,6 +112,20 @@ for u in modprobe@.service systemd-modules-load.service systemd-sysctl.service \
 	[ -e "$root/lib/systemd/system/$u" ] || die "no $u in systemd's package: the mask list is stale"
 	ln -sf /dev/null "$root/etc/systemd/system/$u"
 done
+# Generators with nothing to generate here, each a process start at
+# every boot and at every daemon-reload (half of systemd's time between
+# "Initializing machine ID" and its first job under TCG): no fstab, no
+# encrypted, integrity or verity volumes, no GPT root disk, no getty
+# (masked above), no rc.local, no /system-update, no SysV scripts but
+# udev's, which has its own unit. The hibernate-resume, debug and run
+# generators stay: they act on the command line.
+mkdir -p "$root/etc/systemd/system-generators"
+for g in fstab cryptsetup integritysetup veritysetup gpt-auto getty rc-local \
+	 system-update sysv; do
+	[ -e "$root/lib/systemd/system-generators/systemd-$g-generator" ] ||
+		die "no systemd-$g-generator in systemd's package: the mask list is stale"
+	ln -sf /dev/null "$root/etc/systemd/system-generators/systemd-$g-generator"
+done
 
 mkdir -p "$BUILD/initramfs"
 ( cd "$root" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0 ) > "$out.tmp"
