@@ -436,6 +436,21 @@ hibernate_to() {
 	swapoff "$1"
 }
 
+# resume_from DEV: resume from the hibernation image on DEV, started from
+# userspace as Debian's initramfs-tools starts it (DEV's major:minor into
+# /sys/power/resume) rather than by resume= on the command line, with the
+# console raised to KERN_INFO first, so that the PM lines show where the
+# boot's own were held back (FIRMWARE=kvm's quiet console). Returns only
+# when there was nothing to resume.
+resume_from() {
+	local dev
+	dev=$(cat "/sys/class/block/${1#/dev/}/dev") || return 1
+	dmesg -n 7
+	echo "PSCI-TEST: resuming from $1 ($dev)"
+	echo "$dev" > /sys/power/resume
+	echo "PSCI-TEST: no image to resume on $1"
+}
+
 # suspend_mem SECONDS [systemd]: suspend to RAM ("deep": PSCI
 # SYSTEM_SUSPEND), woken by the RTC's alarm SECONDS later; says what came
 # back. With systemd: through systemd's suspend.target, as "systemctl
