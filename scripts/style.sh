@@ -52,6 +52,19 @@ if [[ "$STYLE_GATES" == *" checkpatch "* ]]; then
 	gate "checkpatch --strict: ${files[*]}" "$out.c"
 fi
 
+# prepare_once TREE OBJDIR: kbuild's prepare in OBJDIR, when its .config
+# or the source package changed since it last ran there (an object build
+# checks prepare again anyway: this one is only here so that a first run
+# makes the host tools without W=1, outside the logs the gates read).
+prepare_once() {
+	local key
+	key=$({ cat "$2/.config"; ls -l --time-style=+%s /usr/src/linux-source-6.12.tar.* 2>/dev/null; } |
+		md5sum)
+	[ "$(cat "$2/.style-prepared" 2>/dev/null)" = "$key" ] && return 0
+	rm -f "$2/.style-prepared"
+	kmake_arm64 "$1" "$2" prepare > /dev/null 2>&1 && echo "$key" > "$2/.style-prepared"
+}
+
 # config_build NAME [CONFIG=VALUE ...]: allnoconfig plus the settings, in
 # build/obj/config-NAME; our objects built with W=1 -Werror.
 config_build() {
@@ -72,7 +85,7 @@ config_build() {
 		grep -qx "CONFIG_$kv" "$o/.config" || echo "$name: CONFIG_$kv did not stick"
 	done
 	grep -q '^CONFIG_CPU_IDLE=y' "$o/.config" && echo "$name: CPU_IDLE is on: not the configuration meant"
-	kmake_arm64 "$SRC_OURS" "$o" prepare > /dev/null 2>&1
+	prepare_once "$SRC_OURS" "$o"
 	for f in "${objs[@]}"; do rm -f "$o/$f"; done
 	kmake_arm64 "$SRC_OURS" "$o" W=1 KCFLAGS=-Werror "${objs[@]}" > "$o.out" 2>&1 ||
 		echo "$name: make exited $?"
@@ -97,7 +110,7 @@ if [ ! -f "$obj/.config" ] || ! cmp -s "$obj/.config" "$BUILD/images/ours-base/.
 	cp "$BUILD/images/ours-base/.config" "$obj/.config"
 	kmake olddefconfig >/dev/null
 fi
-kmake prepare >/dev/null 2>&1
+prepare_once "$SRC_OURS" "$obj"
 # Force a recompile so that every warning shows, even when up to date.
 if [[ "$STYLE_GATES" == *" w1 "* ]]; then
 	for o in "${objs[@]}"; do rm -f "$obj/$o"; done
@@ -121,7 +134,7 @@ sparse_msgs() { # TREE OBJDIR -> "file: message" lines, line numbers dropped
 		cp "$BUILD/images/ours-base/.config" "$o/.config"
 		kmake_arm64 "$tree" "$o" olddefconfig >/dev/null
 	fi
-	kmake_arm64 "$tree" "$o" prepare >/dev/null 2>&1
+	prepare_once "$tree" "$o"
 	for f in "${objs[@]}"; do rm -f "$o/$f"; done
 	# kbuild runs CHECK after each compile; a sparse that cannot run
 	# fails the make (exit status in the last line).
@@ -129,9 +142,28 @@ sparse_msgs() { # TREE OBJDIR -> "file: message" lines, line numbers dropped
 	echo "make-status $?"
 	grep -E 'warning|error' "$o.sparse.out" | sed -E "s|^$tree/||; s|:[0-9]+:[0-9]+:|:|" | sort -u
 }
+# stock_sparse_msgs: sparse_msgs on the stock tree, whose messages change
+# only with the source package, the configuration, sparse or this script:
+# kept (build/obj/style-stock.sparse) from a run where sparse ran.
+stock_sparse_msgs() {
+	local o=$BUILD/obj/style-stock key
+	key=$({ cat scripts/style.sh "$BUILD/images/ours-base/.config"
+		ls -l --time-style=+%s /usr/src/linux-source-6.12.tar.* 2>/dev/null
+		echo "$SPARSE ${objs[*]}"; "$SPARSE" --version 2>&1; } | md5sum)
+	if [ "$(head -n1 "$o.sparse" 2>/dev/null)" = "$key" ]; then
+		tail -n +2 "$o.sparse"
+		return
+	fi
+	sparse_msgs "$SRC_STOCK" "$o" > "$o.sparse.new"
+	cat "$o.sparse.new"
+	if grep -qx 'make-status 0' "$o.sparse.new"; then
+		{ echo "$key"; cat "$o.sparse.new"; } > "$o.sparse"
+	fi
+	rm -f "$o.sparse.new"
+}
 if [[ "$STYLE_GATES" == *" sparse "* ]]; then
 	sparse_msgs "$SRC_OURS" "$obj" > "$out.ours"
-	sparse_msgs "$SRC_STOCK" "$BUILD/obj/style-stock" > "$out.stock"
+	stock_sparse_msgs > "$out.stock"
 	grep -E "^($(IFS='|'; echo "${files[*]}")):" "$out.ours" | grep -vxF -f "$out.stock" > "$out.s" || true
 	for f in "$out.ours" "$out.stock"; do
 		grep -q '^make-status 0$' "$f" || { echo "sparse did not run: $(grep -m1 . "$f")"; grep -v '^make-status' "$f" | head -n 3; } >> "$out.s"
