@@ -52,14 +52,17 @@ if [[ "$STYLE_GATES" == *" checkpatch "* ]]; then
 	gate "checkpatch --strict: ${files[*]}" "$out.c"
 fi
 
+# source_stamp: the source package's file as installed (the stock tree and
+# ours are unpacked from it).
+source_stamp() { ls -l --time-style=+%s /usr/src/linux-source-6.12.tar.* 2>/dev/null; }
+
 # prepare_once TREE OBJDIR: kbuild's prepare in OBJDIR, when its .config
 # or the source package changed since it last ran there (an object build
 # checks prepare again anyway: this one is only here so that a first run
 # makes the host tools without W=1, outside the logs the gates read).
 prepare_once() {
 	local key
-	key=$({ cat "$2/.config"; ls -l --time-style=+%s /usr/src/linux-source-6.12.tar.* 2>/dev/null; } |
-		md5sum)
+	key=$({ cat "$2/.config"; source_stamp; } | md5sum)
 	[ "$(cat "$2/.style-prepared" 2>/dev/null)" = "$key" ] && return 0
 	rm -f "$2/.style-prepared"
 	kmake_arm64 "$1" "$2" prepare > /dev/null 2>&1 && echo "$key" > "$2/.style-prepared"
@@ -148,7 +151,7 @@ sparse_msgs() { # TREE OBJDIR -> "file: message" lines, line numbers dropped
 stock_sparse_msgs() {
 	local o=$BUILD/obj/style-stock key
 	key=$({ cat scripts/style.sh "$BUILD/images/ours-base/.config"
-		ls -l --time-style=+%s /usr/src/linux-source-6.12.tar.* 2>/dev/null
+		source_stamp
 		echo "$SPARSE ${objs[*]}"; "$SPARSE" --version 2>&1; } | md5sum)
 	if [ "$(head -n1 "$o.sparse" 2>/dev/null)" = "$key" ]; then
 		tail -n +2 "$o.sparse"
