@@ -280,7 +280,14 @@ QEMU=("$QEMU_BIN" -M "$MACHINE")
 # The ZCU102's DisplayPort has audio: no sound on the host for it.
 # shellcheck disable=SC2054 # commas inside -audiodev's value
 [ "$BOARD" = xlnx-zcu102 ] && QEMU+=(-audiodev none,id=snd0)
-QEMU+=(-smp "$SMP" -m "$MEM" -display none -monitor none -nic none -no-reboot)
+QEMU+=(-smp "$SMP" -display none -monitor none -nic none -no-reboot)
+# L2's QEMU runs in L1, whose kernel has no huge pages to avoid.
+if [ $KVM = 1 ]; then
+	QEMU+=(-m "$MEM")
+else
+	qemu_ram "$MEM"
+	QEMU+=("${QEMU_RAM[@]}")
+fi
 if [ $KVM = 1 ]; then
 	# Under KVM, the test's own lines take a virtio console (hvc0,
 	# TEST_CONSOLE): every character written to the PL011 costs L2 an

@@ -10,8 +10,10 @@ KVM_L1_SMP=${KVM_L1_SMP:-2}
 # inherits the same features.
 # shellcheck disable=SC2054 # commas inside -M and -cpu values
 KVM_L1_QEMU=(qemu-system-aarch64 -M virt,virtualization=on,gic-version=3
-	     -cpu max,pauth-impdef=on -smp "$KVM_L1_SMP" -m 2048
+	     -cpu max,pauth-impdef=on -smp "$KVM_L1_SMP"
 	     -display none -monitor none -serial stdio -nic none -no-reboot)
+qemu_ram 2048
+KVM_L1_QEMU+=("${QEMU_RAM[@]}")
 # scripts/boot.sh's TCG_THREAD and TCG_TB_MB (kexec'd guests: a small
 # translation cache).
 KVM_L1_QEMU+=(-accel "tcg,thread=${TCG_THREAD:-single}${TCG_TB_MB:+,tb-size=$TCG_TB_MB}")

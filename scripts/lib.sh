@@ -78,6 +78,19 @@ qmp_reason() {
 		tail -n1
 }
 
+# qemu_ram SIZE: QEMU's options for SIZE of guest RAM (-m's syntax, a
+# bare number in MiB) in the array QEMU_RAM, on a memfd: shared memory in
+# 4 KiB pages. QEMU asks for transparent huge pages on anonymous guest
+# RAM, and the host clears the whole 2 MiB at the guest's first touch of
+# any byte of it; a booting guest touches its RAM sparsely, and that
+# clearing was a tenth of a boot's CPU (README: where the time goes).
+qemu_ram() {
+	local size=$1
+	case $size in *[0-9]) size=${size}M ;; esac
+	QEMU_RAM=(-m "$1" -object "memory-backend-memfd,id=ram,size=$size"
+		  -machine memory-backend=ram)
+}
+
 # fresh_tree DEST PATCH...: DEST becomes a hard-linked copy of the unpacked
 # stock tree (without its object trees), in which the files the PATCHes
 # change are copies, not links: nothing written to DEST reaches the stock
