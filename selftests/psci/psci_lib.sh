@@ -17,8 +17,10 @@ PSCI_CPUS=/sys/devices/system/cpu
 # more than the hotplug it checks.
 psci_cpu_off_on() {
 	local state
-	{ echo 0 > "$1/online" && read -r state < "$1/online" && [ "$state" = 0 ]; } 2>/dev/null || return 1
-	{ echo 1 > "$1/online" && read -r state < "$1/online" && [ "$state" = 1 ]; } 2>/dev/null || return 2
+	{ echo 0 > "$1/online" && read -r state < "$1/online"; } 2>/dev/null || return 1
+	[ "$state" = 0 ] || return 1
+	{ echo 1 > "$1/online" && read -r state < "$1/online"; } 2>/dev/null || return 2
+	[ "$state" = 1 ] || return 2
 	return 0
 }
 
